@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { loadConfig } from './platform/config.ts';
+import { createLogger } from './platform/logging.ts';
+import { migrate } from './platform/migrate.ts';
+import { openDatabase } from './platform/runtime.ts';
+import { buildWebIfStale } from './platform/web-build.ts';
+import { startWorker } from './worker.ts';
+import { sealAudit, verifyAudit } from './modules/audit/index.ts';
+import { addUserFromCli } from './cli/user-add.ts';
+import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
+
+const usage = `zhixing — 人民法院执行信息系统 / the enforcement information system
+
+Usage: zhixing <command>
+  start          everything in one process on the embedded database, with demo data (npm start)
+  serve          HTTP API and web UI
+  worker         background jobs and event delivery
+  sim            the simulated outside world (banks, registries …)
+  migrate        apply database migrations
+  seed-demo      load the demo courts, users and cases into an empty database
+  user add       create a user: --username --display-name --password --court <court code> --roles judge,admin
+  audit verify   recompute the audit hash chain and report altered, inserted or removed records
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  const isStart = command === 'start';
+  const config = loadConfig(process.env, { isDemo: isStart });
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case 'start':
+    case 'serve': {
+      if (isStart) buildWebIfStale(logger);
+      const runtime = await openDatabase(config, logger);
+      await migrate(runtime.database.sql, logger);
+      if (config.isDemo && (await isDatabaseEmpty(runtime.database.db))) {
+        logger.info('empty database: loading demo data');
+        await seedDemo(runtime.database, { logger });
+      }
+      const app = await buildApp({ config, database: runtime.database, logger });
+      const worker = isStart ? startWorker({ database: runtime.database, logger }) : null;
+      await app.listen({ port: config.port, host: config.host });
+      const url = `http://localhost:${config.port}`;
+      printBanner(url, config.isDemo);
+      onShutdown(async () => {
+        await app.close();
+        await worker?.stop();
+        await runtime.stop();
+      });
+      return -1;
+    }
+    case 'worker': {
+      const runtime = await openDatabase(config, logger);
+      await migrate(runtime.database.sql, logger);
+      const worker = startWorker({ database: runtime.database, logger });
+      onShutdown(async () => {
+        await worker.stop();
+        await runtime.stop();
+      });
+      return -1;
+    }
+    case 'migrate': {
+      const runtime = await openDatabase(config, logger);
+      const n = await migrate(runtime.database.sql, logger);
+      console.log(`迁移完成 / migrations applied: ${n}`);
+      await runtime.stop();
+      return 0;
+    }
+    case 'seed-demo': {
+      const runtime = await openDatabase(config, logger);
+      await migrate(runtime.database.sql, logger);
+      if (!(await isDatabaseEmpty(runtime.database.db))) {
+        console.error('数据库非空，未加载演示数据 / The database is not empty; demo data not loaded');
+        await runtime.stop();
+        return 1;
+      }
+      await seedDemo(runtime.database, { logger });
+      await runtime.stop();
+      return 0;
+    }
+    case 'user': {
+      if (sub !== 'add') break;
+      const runtime = await openDatabase(config, logger);
+      await migrate(runtime.database.sql, logger);
+      const code = await addUserFromCli(runtime.database, argv.slice(2), config.isDemo);
+      await runtime.stop();
+      return code;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const { values } = parseArgs({ args: argv.slice(2), options: { seal: { type: 'boolean' } } });
+      const runtime = await openDatabase(config, logger);
+      if (values.seal) await sealAudit(runtime.database.sql);
+      const report = await verifyAudit(runtime.database.sql);
+      await runtime.stop();
+      console.log(`已校验 / checked: ${report.checked}; 待封存 / unsealed: ${report.unsealed}`);
+      for (const p of report.problems) console.log(`✗ chain_seq=${p.chainSeq ?? '-'} id=${p.id ?? '-'}: ${p.problem}`);
+      console.log(report.problems.length === 0 ? '审计链完整 / audit chain intact' : `发现 ${report.problems.length} 处问题 / problems found`);
+      return report.problems.length === 0 ? 0 : 2;
+    }
+    case 'sim': {
+      const { runSimulatorCli } = await import('./sim/cli.ts');
+      await runSimulatorCli(config, logger);
+      return -1;
+    }
+  }
+  console.log(usage);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 64;
+}
+
+function printBanner(url: string, isDemo: boolean): void {
+  const lines = [``, `  执行 · Zhixing is running at ${url}`, `  API documentation: ${url}/api/docs`];
+  if (isDemo) {
+    lines.push(`  Demo accounts (password zhixing-demo):`);
+    for (const a of demoAccounts) lines.push(`    ${a.username.padEnd(18)} ${a.description}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  let isStopping = false;
+  const handler = (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stop()
+      .catch((err) => console.error(err))
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: '日期不存在 / Not a real date',
+  });
+
+export const caseTypeValues = ['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他'] as const;
+export const basisKindValues = ['judgment', 'mediation', 'arbitration', 'notarizedDebt', 'paymentOrder', 'other'] as const;
+export const partyKindValues = ['natural', 'legal', 'other'] as const;
+export const flagValues = ['stateOrgan', 'military', 'livelihood', 'enterprise'] as const;
+export const triageValues = ['simple', 'complex'] as const;
+export const caseStatusValues = ['filed', 'inProgress', 'suspended', 'closed'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional().nullable();
+
+export const ZAgentSchema = z.object({
+  name: text(50),
+  kind: z.enum(['lawyer', 'agent']),
+  lawFirm: optionalText(100),
+  licenseNumber: optionalText(30),
+  phone: optionalText(30),
+});
+
+export const ZPartyInputSchema = z.object({
+  kind: z.enum(partyKindValues),
+  name: z.string().max(200),
+  idNumber: z.string().max(40).optional().nullable(),
+  creditCode: z.string().max(40).optional().nullable(),
+  phone: optionalText(30),
+  address: optionalText(200),
+  legalRepresentative: optionalText(50),
+  agents: z.array(ZAgentSchema).max(10).optional(),
+});
+
+export const ZBasisSchema = z.object({
+  kind: z.enum(basisKindValues),
+  documentNumber: text(100),
+  issuedBy: text(100),
+  effectiveDate: isoDate,
+});
+
+export const ZFileCaseSchema = z.object({
+  caseType: z.enum(caseTypeValues),
+  basis: ZBasisSchema,
+  applicants: z.array(ZPartyInputSchema).min(1).max(50),
+  respondents: z.array(ZPartyInputSchema).min(1).max(50),
+  claimAmountFen: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  triage: z.enum(triageValues).optional().nullable(),
+  flags: z.array(z.enum(flagValues)).max(4).optional(),
+  teamId: z.uuid().optional().nullable(),
+  isNonLitigation: z.boolean().optional(),
+});
+export type TFileCase = z.infer<typeof ZFileCaseSchema>;
+export type TPartyInput = z.infer<typeof ZPartyInputSchema>;
+
+export const ZFiledSchema = z.object({ id: z.string(), caseNumber: z.string(), status: z.enum(caseStatusValues) });
+
+const ZLabel = z.object({ zh: z.string(), en: z.string() });
+const ZMember = z.object({ id: z.string(), displayName: z.string() }).nullable();
+
+export const ZPartySchema = z.object({
+  id: z.string(),
+  kind: z.enum(partyKindValues),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
+  agents: z.array(ZAgentSchema.extend({ lawFirm: z.string().nullish(), licenseNumber: z.string().nullish(), phone: z.string().nullish() })),
+  isMasked: z.boolean(),
+});
+
+export const ZDeadlineSchema = z.object({
+  kind: z.string(),
+  label: ZLabel,
+  startOn: z.string(),
+  dueOn: z.string(),
+  daysLeft: z.number(),
+  state: z.enum(['open', 'met', 'overdue']),
+  metOn: z.string().nullable(),
+});
+
+export const ZNodeSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: ZLabel,
+  occurredOn: z.string(),
+  recordedAt: z.string(),
+  actor: ZMember,
+  note: z.string(),
+  documents: z.array(z.object({ name: z.string() })),
+});
+
+const ZCaseRef = z.object({ id: z.string(), caseNumber: z.string() }).nullable();
+
+export const ZCaseDetailSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  caseType: z.string(),
+  status: z.enum(caseStatusValues),
+  court: z.object({ id: z.string(), name: z.string(), courtCode: z.string() }),
+  filedOn: z.string(),
+  basis: ZBasisSchema.extend({ effectiveDate: z.string() }),
+  claimAmountFen: z.number(),
+  recoveredFen: z.number(),
+  applicants: z.array(ZPartySchema),
+  respondents: z.array(ZPartySchema),
+  team: z.object({ id: z.string().nullable(), judge: ZMember, assistant: ZMember, bailiff: ZMember, clerk: ZMember }),
+  isTeamMember: z.boolean(),
+  nodes: z.array(ZNodeSchema),
+  deadlines: z.array(ZDeadlineSchema),
+  closing: z.object({ closingType: z.string(), label: ZLabel, reason: z.string(), closedOn: z.string() }).nullable(),
+  restoredFrom: ZCaseRef,
+  restoredTo: ZCaseRef,
+  triage: z.enum(triageValues).nullable(),
+  flags: z.array(z.string()),
+  isNonLitigation: z.boolean(),
+  terminationChecklist: z.array(z.object({ item: z.string(), label: ZLabel, satisfied: z.boolean() })),
+  nodeKinds: z.array(z.object({ kind: z.string(), label: ZLabel })),
+  closingTypes: z.array(z.object({ closingType: z.string(), label: ZLabel })),
+});
+
+export const ZCaseListQuerySchema = z.object({
+  status: z.enum(caseStatusValues).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  mine: z.enum(['true', 'false', '1', '0']).optional(),
+  caseType: z.enum(caseTypeValues).optional(),
+  sort: z.enum(['deadline', 'filedOn', '-filedOn']).default('deadline'),
+});
+export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
+
+export const ZCaseListItemSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  caseType: z.string(),
+  status: z.enum(caseStatusValues),
+  filedOn: z.string(),
+  claimAmountFen: z.number(),
+  applicantNames: z.array(z.string()),
+  respondentNames: z.array(z.string()),
+  judge: ZMember,
+  courtName: z.string(),
+  nextDeadline: z.object({ kind: z.string(), label: ZLabel, dueOn: z.string(), daysLeft: z.number() }).nullable(),
+  closingType: z.string().nullable(),
+  triage: z.enum(triageValues).nullable(),
+  flags: z.array(z.string()),
+});
+
+export const ZCaseListSchema = z.object({
+  items: z.array(ZCaseListItemSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const ZRecordNodeSchema = z.object({
+  kind: z.string().min(1).max(50),
+  note: z.string().max(2000).optional().nullable(),
+  occurredOn: isoDate.optional().nullable(),
+  documents: z.array(z.object({ name: text(200) })).max(20).optional(),
+});
+
+export const ZCloseSchema = z.object({ closingType: z.string().min(1).max(40), reason: z.string().trim().max(2000) });
+export const ZRestoreSchema = z.object({ reason: z.string().trim().max(2000).optional().nullable() });
+export const ZAssignTeamSchema = z.object({ teamId: z.uuid() });
+export const ZCaseIdParamSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,0 +1,10 @@
+export { registerCaseRoutes } from './routes.ts';
+export { validateCreditCode } from './rules/credit-code.ts';
+export { ageOn, maskIdNumber, validateIdNumber } from './rules/id-number.ts';
+export { addWorkingDays, chinaToday, workingDaysBetween } from './rules/working-days.ts';
+export { type FiledCase, fileCase } from './use-cases/file-case.ts';
+export { recordNode } from './use-cases/record-node.ts';
+export { registerTerminationFactProvider, type TerminationFactProvider } from './use-cases/termination-facts.ts';
+export { NodeKind } from './rules/deadlines.ts';
+export { closeCase } from './use-cases/close-case.ts';
+export { restoreCase } from './use-cases/restore-case.ts';

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { Db } from '../../platform/db.ts';
+import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { requireActor } from '../identity/index.ts';
+import {
+  ZAssignTeamSchema,
+  ZCaseDetailSchema,
+  ZCaseIdParamSchema,
+  ZCaseListQuerySchema,
+  ZCaseListSchema,
+  ZCloseSchema,
+  ZFiledSchema,
+  ZFileCaseSchema,
+  ZRecordNodeSchema,
+  ZRestoreSchema,
+} from './contracts.ts';
+import { assignTeam } from './use-cases/assign-team.ts';
+import { closeCase } from './use-cases/close-case.ts';
+import { fileCase } from './use-cases/file-case.ts';
+import { getCase } from './use-cases/get-case.ts';
+import { listCases } from './use-cases/list-cases.ts';
+import { recordNode } from './use-cases/record-node.ts';
+import { restoreCase } from './use-cases/restore-case.ts';
+
+/** The purpose of a read of personal data: `x-zhixing-purpose` (percent-encoded), else case handling. */
+export function purposeOf(header: string | string[] | undefined): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (!raw) return '办案 / case handling';
+  try {
+    return decodeURIComponent(raw).slice(0, 200);
+  } catch {
+    return raw.slice(0, 200);
+  }
+}
+
+export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
+  const tags = ['cases'];
+  const errors = { 400: ZErrorSchema, 401: ZErrorSchema, 403: ZErrorSchema, 404: ZErrorSchema, 409: ZErrorSchema };
+
+  app.post(
+    '/api/v1/cases',
+    { schema: { tags, summary: '立案 / File a case', body: ZFileCaseSchema, response: { 201: ZFiledSchema, ...errors } } },
+    async (request, reply) => reply.status(201).send(await fileCase(db, requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: { tags, summary: '案件列表 / Cases in scope', querystring: ZCaseListQuerySchema, response: { 200: ZCaseListSchema, ...errors } },
+    },
+    async (request) => listCases(db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    { schema: { tags, summary: '案件详情 / A case', params: ZCaseIdParamSchema, response: { 200: ZCaseDetailSchema, ...errors } } },
+    async (request) =>
+      getCase(db, requireActor(request), request.params.id, purposeOf(request.headers['x-zhixing-purpose'])),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/nodes',
+    {
+      schema: {
+        tags,
+        summary: '记录节点 / Record a node',
+        params: ZCaseIdParamSchema,
+        body: ZRecordNodeSchema,
+        response: {
+          201: z.object({ id: z.string(), kind: z.string(), occurredOn: z.string(), note: z.string(), documents: z.array(z.object({ name: z.string() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordNode(db, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/close',
+    {
+      schema: {
+        tags,
+        summary: '结案 / Close a case',
+        params: ZCaseIdParamSchema,
+        body: ZCloseSchema,
+        response: {
+          200: z.object({ id: z.string(), caseNumber: z.string(), status: z.literal('closed'), closingType: z.string(), closedOn: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => closeCase(db, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: '恢复执行 / Restore a 终本 case',
+        params: ZCaseIdParamSchema,
+        body: ZRestoreSchema.optional(),
+        response: { 201: ZFiledSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await restoreCase(db, requireActor(request), request.params.id, request.body ?? {})),
+  );
+
+  app.put(
+    '/api/v1/cases/:id/team',
+    {
+      schema: {
+        tags,
+        summary: '分配执行团队 / Assign a team',
+        params: ZCaseIdParamSchema,
+        body: ZAssignTeamSchema,
+        response: { 200: z.object({ teamId: z.string() }), ...errors },
+      },
+    },
+    async (request) => assignTeam(db, requireActor(request), request.params.id, request.body.teamId),
+  );
+}

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  isNodeKind,
+  NodeKind,
+  nodeKindLabel,
+  nodeKindLabels,
+  nodeKinds,
+  recordableNodeKinds,
+} from './node-kinds.ts';
+
+test('every node kind has a Chinese and an English label', () => {
+  for (const kind of nodeKinds) {
+    assert.ok(nodeKindLabels[kind].zh.length > 0 && nodeKindLabels[kind].en.length > 0, kind);
+  }
+  assert.deepEqual(nodeKindLabel(NodeKind.enforcementNoticeSent), {
+    zh: '发出执行通知书',
+    en: 'Enforcement notice sent',
+  });
+  assert.equal(nodeKindLabel(NodeKind.applicantConfirmedTermination).zh, '申请执行人签字确认终本');
+});
+
+test('an unknown stored kind is shown as it is', () => {
+  assert.equal(isNodeKind('legacyKind'), false);
+  assert.deepEqual(nodeKindLabel('legacyKind'), { zh: 'legacyKind', en: 'legacyKind' });
+});
+
+test('filing and officer assignment are recorded by their own use cases, not by hand', () => {
+  const recordable = recordableNodeKinds().map((k) => k.kind);
+  assert.equal(recordable.includes(NodeKind.filed), false);
+  assert.equal(recordable.includes(NodeKind.officerAssigned), false);
+  assert.equal(recordable.includes(NodeKind.dishonestListed), true);
+  assert.equal(recordable.length, nodeKinds.length - 2);
+});

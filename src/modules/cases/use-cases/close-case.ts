@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
+import { publishEvent } from '../../../platform/outbox.ts';
+import { appendAudit } from '../../audit/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import { loadCaseInScope, loadNodes, loadParties } from '../case-store.ts';
+import { assertCanClose } from '../policy.ts';
+import { checkClosingPreconditions, isClosingType } from '../rules/closing.ts';
+import { chinaToday } from '../rules/working-days.ts';
+import { cases } from '../tables.ts';
+import { closingFactsFor } from './termination-facts.ts';
+
+/**
+ * 结案 with a closing type. The type's preconditions are checked against what the case knows; any
+ * unmet one refuses the closing (409) with every unmet item listed, and nothing is written.
+ */
+export async function closeCase(db: Db, actor: Actor, caseId: string, input: { closingType: string; reason: string }) {
+  if (!isClosingType(input.closingType)) {
+    throw invalidField('closingType', '不支持的结案方式', 'Unknown closing type');
+  }
+  const today = chinaToday();
+  return db.transaction(async (tx) => {
+    const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
+    assertCanClose(actor, c);
+    if (c.status === 'closed') throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is already closed'));
+    const caseNodes = await loadNodes(tx, c.id);
+    const facts = await closingFactsFor(tx, c, caseNodes, today, input.reason);
+    const check = checkClosingPreconditions(input.closingType, facts);
+    if (!check.ok) {
+      const details = check.unmet.map((u) => ({ path: u.item, message: bi(u.zh, u.en) }));
+      throw new AppError(ErrorCode.preconditionFailed, bi('结案条件不满足', 'Closing preconditions are not met'), details);
+    }
+    await tx
+      .update(cases)
+      .set({
+        status: 'closed',
+        closingType: input.closingType,
+        closingReason: input.reason,
+        closedOn: today,
+        closedBy: actor.userId,
+        nextDeadlineKind: null,
+        nextDeadlineOn: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(cases.id, c.id));
+    const respondents = (await loadParties(tx, c.id))
+      .filter((p) => p.role === 'respondent')
+      .map((p) => ({ partyId: p.id, name: p.name, idNumber: p.idNumber, creditCode: p.creditCode }));
+    await appendAudit(tx, {
+      actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
+      action: 'case.close',
+      objectType: 'case',
+      objectId: c.id,
+      detail: { closingType: input.closingType },
+    });
+    await publishEvent(tx, {
+      type: 'case.closed',
+      aggregateId: c.id,
+      payload: {
+        caseId: c.id,
+        caseNumber: c.caseNumber,
+        courtId: c.courtId,
+        closingType: input.closingType,
+        closedOn: today,
+        respondents,
+      },
+    });
+    return { id: c.id, caseNumber: c.caseNumber, status: 'closed' as const, closingType: input.closingType, closedOn: today };
+  });
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
+import { publishEvent } from '../../../platform/outbox.ts';
+import { appendAudit } from '../../audit/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import { loadCaseInScope, refreshNextDeadline } from '../case-store.ts';
+import { assertCanRecordNode } from '../policy.ts';
+import { isNodeKind, NodeKind } from '../rules/deadlines.ts';
+import { chinaToday } from '../rules/working-days.ts';
+import { cases, nodes } from '../tables.ts';
+
+export type RecordNodeInput = {
+  kind: string;
+  note?: string | null;
+  occurredOn?: string | null;
+  documents?: { name: string }[];
+};
+
+/** The status a node moves the case to (a filed case is in progress from its first step). */
+function statusAfter(current: string, kind: string): string {
+  if (kind === NodeKind.suspended) return 'suspended';
+  if (kind === NodeKind.resumed) return 'inProgress';
+  return current === 'filed' ? 'inProgress' : current;
+}
+
+/**
+ * Records a step on the case timeline. Also used by other modules (through `src/flows/` or their
+ * own use cases) with `opts.system` for nodes the system records, e.g. "online inquiry done".
+ */
+export async function recordNode(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: RecordNodeInput,
+  opts: { now?: Date } = {},
+) {
+  // Filing and team assignment have their own use cases; every other step is recorded here.
+  if (!isNodeKind(input.kind) || input.kind === NodeKind.filed || input.kind === NodeKind.officerAssigned) {
+    throw invalidField('kind', '不支持的节点类型', 'Unknown or non-recordable node kind');
+  }
+  const today = chinaToday(opts.now);
+  const occurredOn = input.occurredOn ?? today;
+  if (occurredOn > today) throw invalidField('occurredOn', '节点日期不能晚于今天', 'Node date cannot be in the future');
+  if (input.note && /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(input.note)) {
+    throw invalidField('note', '备注包含控制字符', 'Note contains control characters');
+  }
+  return db.transaction(async (tx) => {
+    const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
+    assertCanRecordNode(actor, c);
+    if (c.status === 'closed') throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is closed'));
+    if (occurredOn < c.filedOn) throw invalidField('occurredOn', '节点日期不能早于立案日期', 'Node date cannot precede filing');
+    if (input.kind === NodeKind.resumed && c.status !== 'suspended') {
+      throw new AppError(ErrorCode.conflict, bi('案件未中止，无需恢复', 'The case is not suspended'));
+    }
+    if (input.kind === NodeKind.suspended && c.status === 'suspended') {
+      throw new AppError(ErrorCode.conflict, bi('案件已中止', 'The case is already suspended'));
+    }
+    const node = {
+      id: randomUUID(),
+      caseId: c.id,
+      kind: input.kind,
+      occurredOn,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      note: input.note?.trim() ?? '',
+      documents: input.documents ?? [],
+    };
+    await tx.insert(nodes).values(node);
+    const status = statusAfter(c.status, input.kind);
+    if (status !== c.status) await tx.update(cases).set({ status }).where(eq(cases.id, c.id));
+    await refreshNextDeadline(tx, { ...c, status }, today);
+    await appendAudit(tx, {
+      actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
+      action: 'case.node.record',
+      objectType: 'case',
+      objectId: c.id,
+      detail: { kind: input.kind, occurredOn },
+    });
+    await publishEvent(tx, {
+      type: 'case.node-recorded',
+      aggregateId: c.id,
+      payload: { caseId: c.id, kind: input.kind, occurredOn, nodeId: node.id },
+    });
+    return { id: node.id, kind: node.kind, occurredOn, note: node.note, documents: node.documents };
+  });
+}

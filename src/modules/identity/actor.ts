@@ -1,0 +1,44 @@
+/** The signed-in user as every use case sees it. Built once per request from the session. */
+export const Role = {
+  judge: 'judge',
+  assistant: 'assistant',
+  bailiff: 'bailiff',
+  clerk: 'clerk',
+  commandCentre: 'commandCentre',
+  courtLeader: 'courtLeader',
+  admin: 'admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const roleValues = Object.values(Role) as [Role, ...Role[]];
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  judge: { zh: '执行法官', en: 'Judge' },
+  assistant: { zh: '法官助理（执行员）', en: 'Assistant' },
+  bailiff: { zh: '司法警察', en: 'Bailiff' },
+  clerk: { zh: '书记员', en: 'Clerk' },
+  commandCentre: { zh: '执行指挥中心', en: 'Command centre' },
+  courtLeader: { zh: '院领导', en: 'Court leader' },
+  admin: { zh: '系统管理员', en: 'System administrator' },
+};
+
+export const CourtLevel = {
+  supreme: 'supreme',
+  high: 'high',
+  intermediate: 'intermediate',
+  basic: 'basic',
+  detachedTribunal: 'detachedTribunal',
+} as const;
+export type CourtLevel = (typeof CourtLevel)[keyof typeof CourtLevel];
+export const courtLevelValues = Object.values(CourtLevel) as [CourtLevel, ...CourtLevel[]];
+
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  court: { id: string; name: string; courtCode: string; level: CourtLevel; path: string };
+};
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { courtLevelValues, roleValues } from './actor.ts';
+
+export const ZRoleSchema = z.enum(roleValues);
+export const ZCourtLevelSchema = z.enum(courtLevelValues);
+
+export const ZUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(ZRoleSchema),
+  court: z.object({ id: z.string(), name: z.string(), courtCode: z.string(), level: ZCourtLevelSchema }),
+});
+
+export const ZLoginSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const ZCourtSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  courtCode: z.string(),
+  level: ZCourtLevelSchema,
+  divisionCode: z.string(),
+  parentId: z.string().nullable(),
+});
+
+export const ZNewCourtSchema = z.object({
+  name: z.string().trim().min(2).max(100),
+  courtCode: z.string().trim().min(1).max(20),
+  level: ZCourtLevelSchema,
+  divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字 / Division code is 6 digits'),
+  parentId: z.uuid().nullable(),
+});
+
+const ZMemberSchema = z.object({ id: z.string(), displayName: z.string() }).nullable();
+
+export const ZUserListItemSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(ZRoleSchema),
+  court: z.object({ id: z.string(), name: z.string() }),
+  disabled: z.boolean(),
+});
+
+export const ZNewUserSchema = z.object({
+  username: z.string().trim().min(2).max(64),
+  displayName: z.string().trim().min(1).max(50),
+  password: z.string().min(1).max(200),
+  courtId: z.uuid(),
+  roles: z.array(ZRoleSchema).min(1).max(7),
+});
+
+export const ZUserPatchSchema = z.object({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  roles: z.array(ZRoleSchema).min(1).max(7).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const ZTeamSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  court: z.object({ id: z.string(), name: z.string() }),
+  judge: ZMemberSchema,
+  assistant: ZMemberSchema,
+  bailiff: ZMemberSchema,
+  clerk: ZMemberSchema,
+});
+
+export const ZNewTeamSchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  courtId: z.uuid(),
+  judgeId: z.uuid(),
+  assistantId: z.uuid().nullish(),
+  bailiffId: z.uuid().nullish(),
+  clerkId: z.uuid().nullish(),
+});
+
+// Ids in paths are checked by the use case: a malformed id is simply not found (404), like an id out of scope.
+export const ZIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+export const ZCourtFilterSchema = z.object({ courtId: z.uuid().optional() });

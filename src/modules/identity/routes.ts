@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { Db } from '../../platform/db.ts';
+import { ZErrorSchema, type App } from '../../platform/http/server.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Actor } from './actor.ts';
+import {
+  ZCourtFilterSchema,
+  ZCourtSchema,
+  ZIdParamSchema,
+  ZLoginSchema,
+  ZNewCourtSchema,
+  ZNewTeamSchema,
+  ZNewUserSchema,
+  ZTeamSchema,
+  ZUserListItemSchema,
+  ZUserPatchSchema,
+  ZUserSchema,
+} from './contracts.ts';
+import { requireActor, sessionCookie, setSessionCookie } from './http-auth.ts';
+import { createCourt, listCourts } from './use-cases/manage-courts.ts';
+import { createTeam, listTeams } from './use-cases/manage-teams.ts';
+import { createUser, listUsers, updateUser } from './use-cases/manage-users.ts';
+import { signIn, signOut } from './use-cases/sign-in.ts';
+
+export function userView(actor: Actor) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    court: { id: actor.court.id, name: actor.court.name, courtCode: actor.court.courtCode, level: actor.court.level },
+  };
+}
+
+export type IdentityRouteOptions = { db: Db; sessionHours: number; secureCookies: boolean; isDemo: boolean };
+
+export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): void {
+  const { db } = opts;
+  const tags = ['identity'];
+  const errors = { 400: ZErrorSchema, 401: ZErrorSchema, 403: ZErrorSchema, 404: ZErrorSchema, 409: ZErrorSchema };
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { isPublic: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '登录 / Sign in',
+        security: [],
+        body: ZLoginSchema,
+        response: { 200: z.object({ token: z.string(), user: ZUserSchema }), ...errors, 429: ZErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, actor, expiresAt } = await signIn(db, {
+        ...request.body,
+        address: request.ip,
+        sessionHours: opts.sessionHours,
+        isDemo: opts.isDemo,
+      });
+      setSessionCookie(reply, token, expiresAt, opts.secureCookies);
+      return { token, user: userView(actor) };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { config: { isPublic: true }, schema: { tags, summary: '退出 / Sign out' } }, async (request, reply) => {
+    if (request.authToken) await signOut(db, request.authToken);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags, summary: '当前用户 / Current user', response: { 200: z.object({ user: ZUserSchema }), 401: ZErrorSchema } } },
+    async (request) => ({ user: userView(requireActor(request)) }),
+  );
+
+  app.get(
+    '/api/v1/courts',
+    { schema: { tags, summary: '法院列表 / Courts in scope', response: { 200: z.object({ items: z.array(ZCourtSchema) }), ...errors } } },
+    async (request) => ({ items: await listCourts(db, requireActor(request)) }),
+  );
+
+  app.post(
+    '/api/v1/courts',
+    { schema: { tags, summary: '新增法院 / Create a court', body: ZNewCourtSchema, response: { 201: ZCourtSchema, ...errors } } },
+    async (request, reply) => reply.status(201).send(await createCourt(db, requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: '用户列表 / Users in scope',
+        querystring: ZCourtFilterSchema,
+        response: { 200: z.object({ items: z.array(ZUserListItemSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listUsers(db, requireActor(request), request.query) }),
+  );
+
+  app.post(
+    '/api/v1/users',
+    { schema: { tags, summary: '新增用户 / Create a user', body: ZNewUserSchema, response: { 201: ZUserListItemSchema, ...errors } } },
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, requireActor(request), request.body, opts.isDemo)),
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改用户 / Update a user',
+        params: ZIdParamSchema,
+        body: ZUserPatchSchema,
+        response: { 200: ZUserListItemSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!isUuid(request.params.id)) throw notFound('用户', 'User');
+      return updateUser(db, actor, request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/teams',
+    {
+      schema: {
+        tags,
+        summary: '执行团队 / Teams in scope',
+        querystring: ZCourtFilterSchema,
+        response: { 200: z.object({ items: z.array(ZTeamSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listTeams(db, requireActor(request), request.query) }),
+  );
+
+  app.post(
+    '/api/v1/teams',
+    { schema: { tags, summary: '新建执行团队 / Create a team', body: ZNewTeamSchema, response: { 201: ZTeamSchema, ...errors } } },
+    async (request, reply) => reply.status(201).send(await createTeam(db, requireActor(request), request.body)),
+  );
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from './logging.ts';
+import type { Sql } from './db.ts';
+
+const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Owners of migrations, in the order their migrations run. Each owns one PostgreSQL schema
+ * and a `migrations/NNNN_name.sql` folder. A module may depend on an earlier one's tables
+ * only by id (no foreign keys across modules).
+ */
+export const migrationOwners = ['platform', 'identity', 'audit', 'cases', 'inquiry', 'credit'] as const;
+
+function migrationsDir(owner: string): string {
+  return owner === 'platform'
+    ? path.join(srcDir, 'platform', 'migrations')
+    : path.join(srcDir, 'modules', owner, 'migrations');
+}
+
+type Migration = { owner: string; version: number; name: string; sql: string; checksum: string };
+
+export async function listMigrations(): Promise<Migration[]> {
+  const all: Migration[] = [];
+  for (const owner of migrationOwners) {
+    const dir = migrationsDir(owner);
+    if (!existsSync(dir)) continue;
+    const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_-]+\.sql$/.test(f)).sort();
+    for (const file of files) {
+      const sql = await readFile(path.join(dir, file), 'utf8');
+      all.push({
+        owner,
+        version: Number(file.slice(0, 4)),
+        name: file,
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      });
+    }
+  }
+  return all;
+}
+
+/** Applies pending migrations in one advisory-locked pass; refuses if an applied file was edited. */
+export async function migrate(sql: Sql, logger?: Logger): Promise<number> {
+  const migrations = await listMigrations();
+  let applied = 0;
+  await sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(8240001)`;
+    await tx`create schema if not exists platform`;
+    await tx`create table if not exists platform.schema_migrations (
+      owner text not null, version int not null, name text not null, checksum text not null,
+      applied_at timestamptz not null default now(), primary key (owner, version))`;
+    const done = await tx<{ owner: string; version: number; checksum: string }[]>`
+      select owner, version, checksum from platform.schema_migrations`;
+    const doneBy = new Map(done.map((d) => [`${d.owner}/${d.version}`, d.checksum]));
+    for (const m of migrations) {
+      const prior = doneBy.get(`${m.owner}/${m.version}`);
+      if (prior !== undefined) {
+        if (prior !== m.checksum) {
+          throw new Error(`migration ${m.owner}/${m.name} was changed after it was applied; add a new one instead`);
+        }
+        continue;
+      }
+      await tx.unsafe(m.sql);
+      await tx`insert into platform.schema_migrations (owner, version, name, checksum)
+        values (${m.owner}, ${m.version}, ${m.name}, ${m.checksum})`;
+      logger?.info({ migration: `${m.owner}/${m.name}` }, 'migration applied');
+      applied += 1;
+    }
+  });
+  return applied;
+}

@@ -1,0 +1,147 @@
+import { sql as dsql } from 'drizzle-orm';
+import type { Database, DbOrTx, Tx } from './db.ts';
+import type { Logger } from './logging.ts';
+
+/**
+ * Transactional outbox. A use case calls `publishEvent(tx, …)` inside its transaction; the event
+ * exists if and only if the change committed. The dispatcher fans each event out to the
+ * subscribers registered for its type, then runs each subscriber in its own transaction together
+ * with marking the delivery done, so a subscriber's effect happens exactly once even if a worker
+ * dies mid-way (the delivery row stays pending and is retried with backoff).
+ */
+export type DomainEvent<P = Record<string, unknown>> = { type: string; aggregateId?: string; payload: P };
+export type DeliveredEvent = { id: number; type: string; aggregateId: string | null; payload: Record<string, unknown> };
+
+export type Subscriber = {
+  /** Unique, stable name, e.g. `credit.delist-on-case-closed`. */
+  name: string;
+  eventTypes: string[];
+  handle(tx: Tx, event: DeliveredEvent): Promise<void>;
+};
+
+export async function publishEvent(tx: DbOrTx, ...events: DomainEvent[]): Promise<void> {
+  for (const e of events) {
+    await tx.execute(dsql`insert into platform.outbox_events (event_type, aggregate_id, payload)
+      values (${e.type}, ${e.aggregateId ?? null}, ${JSON.stringify(e.payload)}::jsonb)`);
+  }
+}
+
+const maxAttempts = 12;
+
+function backoffSeconds(attempt: number): number {
+  return Math.min(3600, 2 ** attempt);
+}
+
+export type OutboxDispatcher = { runOnce(): Promise<number>; start(intervalMs?: number): void; stop(): Promise<void> };
+
+export function createOutboxDispatcher(database: Database, subscribers: Subscriber[], logger: Logger): OutboxDispatcher {
+  const byType = new Map<string, Subscriber[]>();
+  for (const s of subscribers) {
+    for (const t of s.eventTypes) byType.set(t, [...(byType.get(t) ?? []), s]);
+  }
+  const byName = new Map(subscribers.map((s) => [s.name, s]));
+  const { sql } = database;
+
+  async function fanOut(): Promise<number> {
+    return sql.begin(async (tx) => {
+      const events = await tx<{ id: string; event_type: string }[]>`
+        select id::text as id, event_type from platform.outbox_events where not is_fanned_out
+        order by id limit 500 for update skip locked`;
+      for (const e of events) {
+        const names = (byType.get(e.event_type) ?? []).map((s) => s.name);
+        if (names.length > 0) {
+          await tx`insert into platform.outbox_deliveries (event_id, subscriber)
+            select ${e.id}::bigint, unnest(${names}::text[]) on conflict do nothing`;
+        }
+      }
+      if (events.length > 0) {
+        await tx`update platform.outbox_events set is_fanned_out = true
+          where id = any(${events.map((e) => e.id)}::bigint[])`;
+      }
+      return events.length;
+    });
+  }
+
+  async function deliverOne(): Promise<boolean> {
+    let failure: { eventId: string; subscriber: string; attempts: number; error: string } | null = null;
+    const delivered = await database.db.transaction(async (tx) => {
+      const rows = await tx.execute<{
+        event_id: string;
+        subscriber: string;
+        attempts: number;
+        event_type: string;
+        aggregate_id: string | null;
+        payload: Record<string, unknown>;
+      }>(dsql`select d.event_id::text as event_id, d.subscriber, d.attempts, e.event_type, e.aggregate_id, e.payload
+        from platform.outbox_deliveries d join platform.outbox_events e on e.id = d.event_id
+        where d.state = 'pending' and d.next_attempt_at <= now()
+        order by d.next_attempt_at, d.event_id limit 1 for update of d skip locked`);
+      const row = rows[0];
+      if (!row) return false;
+      const subscriber = byName.get(row.subscriber);
+      try {
+        if (subscriber) {
+          await tx.transaction(async (inner) => {
+            await subscriber.handle(inner, {
+              id: Number(row.event_id),
+              type: row.event_type,
+              aggregateId: row.aggregate_id,
+              payload: row.payload,
+            });
+          });
+        }
+        await tx.execute(dsql`update platform.outbox_deliveries set state = 'delivered', delivered_at = now(),
+          attempts = attempts + 1 where event_id = ${row.event_id}::bigint and subscriber = ${row.subscriber}`);
+      } catch (err) {
+        failure = {
+          eventId: row.event_id,
+          subscriber: row.subscriber,
+          attempts: row.attempts + 1,
+          error: err instanceof Error ? err.message : String(err),
+        };
+      }
+      return true;
+    });
+    if (failure) await recordFailure(failure);
+    return delivered;
+  }
+
+  async function recordFailure(f: { eventId: string; subscriber: string; attempts: number; error: string }) {
+    const isDead = f.attempts >= maxAttempts;
+    logger.warn({ event: f.eventId, subscriber: f.subscriber, attempts: f.attempts, err: f.error }, 'delivery failed');
+    await sql`update platform.outbox_deliveries set attempts = ${f.attempts}, last_error = ${f.error.slice(0, 2000)},
+      state = ${isDead ? 'dead' : 'pending'},
+      next_attempt_at = now() + make_interval(secs => ${backoffSeconds(f.attempts)})
+      where event_id = ${f.eventId}::bigint and subscriber = ${f.subscriber}`;
+  }
+
+  async function runOnce(): Promise<number> {
+    let n = 0;
+    while ((await fanOut()) > 0) {}
+    while (await deliverOne()) n += 1;
+    return n;
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let isStopped = false;
+  return {
+    runOnce,
+    start(intervalMs = 500) {
+      const tick = () => {
+        if (isStopped) return;
+        running = runOnce()
+          .catch((err) => logger.error({ err }, 'outbox dispatcher'))
+          .finally(() => {
+            if (!isStopped) timer = setTimeout(tick, intervalMs);
+          });
+      };
+      tick();
+    },
+    async stop() {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  DesktopOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSignOut } from '../api/identity.ts';
+import { describeError } from '../components/error-text.ts';
+import { useI18n } from '../i18n/index.ts';
+import { hasAnyRole, useCurrentUser } from './current-user.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { PageSpin } from './page-spin.tsx';
+
+/** Which menu entry a path belongs to: a case page lives under the workbench. */
+function selectMenuKey(pathname: string): string {
+  if (pathname.startsWith('/cases/new')) return '/cases/new';
+  if (pathname.startsWith('/cases/')) return '/workbench';
+  return pathname;
+}
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { message } = App.useApp();
+  const signOut = useSignOut();
+  const [isCollapsed, setIsCollapsed] = useState(false);
+
+  const menuItems: MenuProps['items'] = [
+    { key: '/workbench', icon: <DesktopOutlined />, label: t('nav.workbench') },
+    { key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') },
+  ];
+  if (hasAnyRole(user, 'admin')) {
+    menuItems.push({
+      key: 'admin',
+      type: 'group',
+      label: t('nav.admin'),
+      children: [
+        { key: '/admin/courts', icon: <BankOutlined />, label: t('nav.courts') },
+        { key: '/admin/users', icon: <UserOutlined />, label: t('nav.users') },
+        { key: '/admin/teams', icon: <TeamOutlined />, label: t('nav.teams') },
+      ],
+    });
+  }
+
+  const handleSignOut = () => {
+    signOut.mutate(undefined, {
+      onSuccess: () => navigate('/login', { replace: true }),
+      onError: (error) => {
+        message.error(describeError(error, i18n));
+        navigate('/login', { replace: true });
+      },
+    });
+  };
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'who',
+        disabled: true,
+        label: (
+          <div style={{ maxWidth: 240 }}>
+            <Typography.Text strong>{user.displayName}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary">
+              {user.username} · {user.roles.map((role) => t(`role.${role}`)).join('、')}
+            </Typography.Text>
+          </div>
+        ),
+      },
+      { type: 'divider' },
+      {
+        key: 'sign-out',
+        icon: <LogoutOutlined />,
+        label: <span data-testid="sign-out">{t('nav.signOut')}</span>,
+        danger: true,
+      },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'sign-out') handleSignOut();
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={isCollapsed}
+        onCollapse={setIsCollapsed}
+        breakpoint="lg"
+        width={208}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <div className="app-logo">
+          <span className="app-logo-mark">执</span>
+          {isCollapsed ? null : (
+            <span>
+              <strong style={{ fontSize: 16 }}>执行</strong>
+              <span style={{ opacity: 0.65, marginInlineStart: 6, fontSize: 12 }}>Zhixing</span>
+            </span>
+          )}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectMenuKey(location.pathname)]}
+          items={menuItems}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ position: 'sticky', top: 0, zIndex: 10, borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}
+        >
+          <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={16}>
+            <Flex align="center" gap={8} style={{ minWidth: 0 }} data-testid="header-court">
+              <ApartmentOutlined style={{ color: 'var(--ant-color-primary)' }} />
+              <Typography.Text strong ellipsis>
+                {user.court.name}
+              </Typography.Text>
+              <Typography.Text type="secondary">{user.court.courtCode}</Typography.Text>
+            </Flex>
+            <Flex align="center" gap={16}>
+              <LanguageSwitch />
+              <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+                <button
+                  type="button"
+                  data-testid="user-menu"
+                  style={{
+                    background: 'none',
+                    border: 0,
+                    padding: 0,
+                    cursor: 'pointer',
+                    display: 'flex',
+                    gap: 8,
+                    alignItems: 'center',
+                  }}
+                >
+                  <Avatar size="small" style={{ background: '#1d4f91' }}>
+                    {user.displayName.slice(0, 1)}
+                  </Avatar>
+                  <Typography.Text>{user.displayName}</Typography.Text>
+                </button>
+              </Dropdown>
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,15 @@
+import { createContext, useContext } from 'react';
+import type { CurrentUser, Role } from '../api/identity.ts';
+
+export const CurrentUserContext = createContext<CurrentUser | null>(null);
+
+/** The signed-in user; only inside the auth guard, where there always is one. */
+export function useCurrentUser(): CurrentUser {
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser must be used inside <RequireAuth>');
+  return user;
+}
+
+export function hasAnyRole(user: CurrentUser, ...roles: Role[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
+}

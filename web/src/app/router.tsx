@@ -1,0 +1,67 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './app-layout.tsx';
+import { LoginPage } from './login-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PageSpin } from './page-spin.tsx';
+import { RequireAuth, RequireRole } from './require-auth.tsx';
+
+// Pages load on demand, so the sign-in page stays small.
+const CaseListPage = lazy(() =>
+  import('../areas/workbench/case-list/case-list-page.tsx').then((m) => ({ default: m.CaseListPage })),
+);
+const FileCasePage = lazy(() =>
+  import('../areas/workbench/file-case/file-case-page.tsx').then((m) => ({ default: m.FileCasePage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('../areas/workbench/case-detail/case-detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const CourtsPage = lazy(() =>
+  import('../areas/admin/courts/courts-page.tsx').then((m) => ({ default: m.CourtsPage })),
+);
+const UsersPage = lazy(() =>
+  import('../areas/admin/users/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const TeamsPage = lazy(() =>
+  import('../areas/admin/teams/teams-page.tsx').then((m) => ({ default: m.TeamsPage })),
+);
+const PortalPage = lazy(() =>
+  import('../areas/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/portal/*',
+    element: (
+      <Suspense fallback={<PageSpin fullScreen />}>
+        <PortalPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/workbench" replace /> },
+      { path: 'workbench', element: <CaseListPage /> },
+      { path: 'cases/new', element: <FileCasePage /> },
+      { path: 'cases/:id', element: <CaseDetailPage /> },
+      {
+        path: 'admin',
+        element: <RequireRole roles={['admin']} />,
+        children: [
+          { index: true, element: <Navigate to="/admin/courts" replace /> },
+          { path: 'courts', element: <CourtsPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'teams', element: <TeamsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,135 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { type UserSummary, useUpdateUser, useUsers } from '../../../api/identity.ts';
+import { useCurrentUser } from '../../../app/current-user.tsx';
+import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
+import { describeError } from '../../../components/error-text.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { RoleTags } from '../../../components/role-tags.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import { useCourtFilter } from '../use-court-filter.ts';
+import { UserCreateModal } from './user-create-modal.tsx';
+import { UserEditModal } from './user-edit-modal.tsx';
+
+/** 用户: officers of a court, their roles, and whether they may sign in. */
+export function UsersPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const me = useCurrentUser();
+  const { message } = App.useApp();
+  const [courtId, setCourtId] = useCourtFilter();
+  const users = useUsers(courtId);
+  const updateUser = useUpdateUser();
+  const [isCreating, setIsCreating] = useState(false);
+  const [editing, setEditing] = useState<{ user: UserSummary | null; isOpen: boolean }>({
+    user: null,
+    isOpen: false,
+  });
+
+  const toggleDisabled = (user: UserSummary) =>
+    updateUser.mutateAsync({ id: user.id, body: { disabled: !user.disabled } }).then(
+      () => message.success(user.disabled ? t('admin.user.enabled') : t('admin.user.disabledDone')),
+      (error: unknown) => message.error(describeError(error, i18n)),
+    );
+
+  const columns: TableColumnsType<UserSummary> = [
+    { key: 'username', title: t('admin.user.username'), dataIndex: 'username', width: 160 },
+    { key: 'displayName', title: t('admin.user.displayName'), dataIndex: 'displayName', width: 140 },
+    { key: 'roles', title: t('admin.user.roles'), render: (_value, user) => <RoleTags roles={user.roles} /> },
+    { key: 'court', title: t('admin.user.court'), render: (_value, user) => user.court.name },
+    {
+      key: 'state',
+      title: t('admin.user.state'),
+      width: 100,
+      render: (_value, user) =>
+        user.disabled ? (
+          <Tag>{t('admin.user.stateDisabled')}</Tag>
+        ) : (
+          <Tag color="success">{t('admin.user.stateActive')}</Tag>
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 150,
+      render: (_value, user) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing({ user, isOpen: true })}>
+            {t('common.edit')}
+          </Button>
+          {user.id === me.id ? null : (
+            <Popconfirm
+              title={
+                user.disabled
+                  ? t('admin.user.enableConfirm', { name: user.displayName })
+                  : t('admin.user.disableConfirm', { name: user.displayName })
+              }
+              onConfirm={() => toggleDisabled(user)}
+            >
+              <Button type="link" size="small" danger={!user.disabled}>
+                {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.users')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setIsCreating(true)}
+            data-testid="create-user-button"
+          >
+            {t('admin.user.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
+          <Typography.Text type="secondary">{t('admin.user.court')}</Typography.Text>
+          <CourtTreeSelect value={courtId} onChange={setCourtId} data-testid="user-court-filter" />
+        </Flex>
+        {users.isError ? (
+          <QueryError error={users.error} onRetry={() => users.refetch()} />
+        ) : (
+          <Table<UserSummary>
+            data-testid="user-table"
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={users.data?.items ?? []}
+            loading={users.isFetching}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            locale={{ emptyText: users.isPending ? ' ' : t('admin.user.empty') }}
+          />
+        )}
+      </Card>
+      <UserCreateModal isOpen={isCreating} courtId={courtId} onClose={() => setIsCreating(false)} />
+      <UserEditModal
+        user={editing.user}
+        isOpen={editing.isOpen}
+        onClose={() => setEditing((current) => ({ ...current, isOpen: false }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { EditOutlined, FileDoneOutlined, RedoOutlined } from '@ant-design/icons';
+import { Badge, Breadcrumb, Button, Card, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type CaseDetail, restorableClosingType, useCase } from '../../../api/cases.ts';
+import { PageSpin } from '../../../app/page-spin.tsx';
+import { CaseStatusTag } from '../../../components/case-status-tag.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import { useFlagLabel } from '../code-labels.ts';
+import { CaseSummary } from './case-summary.tsx';
+import { ChecklistPanel } from './checklist-panel.tsx';
+import { CloseCaseModal } from './close-case-modal.tsx';
+import { DeadlinesPanel } from './deadlines-panel.tsx';
+import { NodesPanel } from './nodes-panel.tsx';
+import { PartiesPanel } from './parties-panel.tsx';
+import { RecordNodeModal } from './record-node-modal.tsx';
+import { RestoreCaseModal } from './restore-case-modal.tsx';
+import { TeamPanel } from './team-panel.tsx';
+
+const tabKeys = ['parties', 'team', 'nodes', 'deadlines', 'checklist'] as const;
+type TabKey = (typeof tabKeys)[number];
+type OpenModal = 'node' | 'close' | 'restore' | null;
+
+function readTab(value: string | null): TabKey {
+  return tabKeys.find((key) => key === value) ?? 'parties';
+}
+
+function canRestore(detail: CaseDetail): boolean {
+  return (
+    detail.status === 'closed' && detail.closing?.closingType === restorableClosingType && !detail.restoredTo
+  );
+}
+
+export function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const query = useCase(id);
+  if (query.isPending) return <PageSpin />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  return <CaseDetailView key={query.data.id} detail={query.data} />;
+}
+
+function CaseDetailView({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const flagLabel = useFlagLabel();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [openModal, setOpenModal] = useState<OpenModal>(null);
+  const tab = readTab(searchParams.get('tab'));
+  const isClosed = detail.status === 'closed';
+  const overdue = detail.deadlines.filter((deadline) => deadline.state === 'overdue').length;
+  const unmet = detail.terminationChecklist.filter((item) => !item.satisfied).length;
+
+  const actions = [
+    !isClosed && detail.nodeKinds.length > 0 ? (
+      <Button
+        key="node"
+        type="primary"
+        icon={<EditOutlined />}
+        onClick={() => setOpenModal('node')}
+        data-testid="record-node-button"
+      >
+        {t('case.nodes.record')}
+      </Button>
+    ) : null,
+    !isClosed && detail.closingTypes.length > 0 ? (
+      <Button
+        key="close"
+        icon={<FileDoneOutlined />}
+        onClick={() => setOpenModal('close')}
+        data-testid="close-case-button"
+      >
+        {t('case.close.button')}
+      </Button>
+    ) : null,
+    canRestore(detail) ? (
+      <Button
+        key="restore"
+        type="primary"
+        icon={<RedoOutlined />}
+        onClick={() => setOpenModal('restore')}
+        data-testid="restore-case-button"
+      >
+        {t('case.restore.button')}
+      </Button>
+    ) : null,
+  ];
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to="/workbench">{t('nav.workbench')}</Link> }, { title: detail.caseNumber }]}
+      />
+      <PageHeader
+        title={
+          <span data-testid="case-number" className="tabular-nums">
+            {detail.caseNumber}
+          </span>
+        }
+        tags={
+          <>
+            <CaseStatusTag status={detail.status} />
+            {detail.triage ? (
+              <Tag color={detail.triage === 'complex' ? 'volcano' : 'green'}>
+                {t(`triage.${detail.triage}`)}
+              </Tag>
+            ) : null}
+            {detail.flags.map((flag) => (
+              <Tag key={flag}>{flagLabel(flag)}</Tag>
+            ))}
+          </>
+        }
+        extra={actions}
+      />
+      <CaseSummary detail={detail} />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            setSearchParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                next.set('tab', key);
+                return next;
+              },
+              { replace: true },
+            )
+          }
+          items={[
+            {
+              key: 'parties',
+              label: t('case.tab.parties'),
+              children: <PartiesPanel applicants={detail.applicants} respondents={detail.respondents} />,
+            },
+            { key: 'team', label: t('case.tab.team'), children: <TeamPanel detail={detail} /> },
+            {
+              key: 'nodes',
+              label: `${t('case.tab.nodes')} (${detail.nodes.length})`,
+              children: <NodesPanel nodes={detail.nodes} />,
+            },
+            {
+              key: 'deadlines',
+              label: (
+                <Badge count={overdue} size="small" offset={[8, -2]}>
+                  {t('case.tab.deadlines')}
+                </Badge>
+              ),
+              children: <DeadlinesPanel deadlines={detail.deadlines} />,
+            },
+            {
+              key: 'checklist',
+              label: (
+                <Badge count={isClosed ? 0 : unmet} size="small" color="orange" offset={[8, -2]}>
+                  {t('case.tab.checklist')}
+                </Badge>
+              ),
+              children: <ChecklistPanel items={detail.terminationChecklist} />,
+            },
+          ]}
+        />
+      </Card>
+      <RecordNodeModal detail={detail} isOpen={openModal === 'node'} onClose={() => setOpenModal(null)} />
+      <CloseCaseModal detail={detail} isOpen={openModal === 'close'} onClose={() => setOpenModal(null)} />
+      <RestoreCaseModal detail={detail} isOpen={openModal === 'restore'} onClose={() => setOpenModal(null)} />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Table, type TableProps } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { type CaseListItem, type CaseSort, useCaseList } from '../../../api/cases.ts';
+import { useCurrentUser } from '../../../app/current-user.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import {
+  type CaseListPatch,
+  hasActiveFilters,
+  pageSizes,
+  patchCaseListSearch,
+  readCaseListParams,
+} from './case-list-params.ts';
+import { CaseListToolbar } from './case-list-toolbar.tsx';
+import { useCaseColumns } from './use-case-columns.tsx';
+
+type TableSorter = Parameters<NonNullable<TableProps<CaseListItem>['onChange']>>[2];
+
+function toSort(sorter: TableSorter): CaseSort {
+  const single = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (single?.columnKey === 'filedOn' && single.order)
+    return single.order === 'ascend' ? 'filedOn' : '-filedOn';
+  return 'deadline';
+}
+
+/** Did the click land on a link or button inside the row (which handles it itself)? */
+function isInteractiveTarget(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('a, button, input, label') !== null;
+}
+
+export function CaseListPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readCaseListParams(searchParams);
+  const list = useCaseList(params);
+  const columns = useCaseColumns(params);
+
+  const update = (patch: CaseListPatch) => setSearchParams(patchCaseListSearch(searchParams, patch));
+
+  if (list.isError && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
+
+  const emptyText = hasActiveFilters(params) ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.emptyFiltered')}>
+      <Button onClick={() => update({ status: '', caseType: '', q: '' })}>
+        {t('workbench.clearFilters')}
+      </Button>
+    </Empty>
+  ) : (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={params.mine ? t('workbench.emptyMine') : t('workbench.emptyCourt')}
+    >
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
+        {t('workbench.fileCase')}
+      </Button>
+    </Empty>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={params.mine ? t('workbench.titleMine') : t('workbench.titleCourt')}
+        subtitle={user.court.name}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/cases/new')}
+            data-testid="file-case-button"
+          >
+            {t('workbench.fileCase')}
+          </Button>
+        }
+      />
+      <Card styles={{ body: { paddingBottom: 8 } }}>
+        <CaseListToolbar params={params} onChange={update} />
+        <div data-testid="case-table">
+          <Table<CaseListItem>
+            className="clickable-rows"
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1200 }}
+            locale={{ emptyText: list.isPending ? ' ' : emptyText }}
+            onRow={(item) => ({
+              onClick: (event) => {
+                if (isInteractiveTarget(event.target)) return;
+                navigate(`/cases/${item.id}`);
+              },
+            })}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: pageSizes.map(String),
+              showTotal: (total) => t('workbench.total', { total }),
+            }}
+            onChange={(pagination, _filters, sorter, extra) => {
+              if (extra.action === 'sort') {
+                update({ sort: toSort(sorter) });
+                return;
+              }
+              update({
+                page: String(pagination.current ?? 1),
+                pageSize: String(pagination.pageSize ?? params.pageSize),
+              });
+            }}
+          />
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import type { TableColumnsType } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { CaseListItem, CaseListParams } from '../../../api/cases.ts';
+import { CaseStatusTag } from '../../../components/case-status-tag.tsx';
+import { DeadlineTag } from '../../../components/deadline-tag.tsx';
+import { MoneyText } from '../../../components/money-text.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import { useClosingTypeLabel, useFlagLabel } from '../code-labels.ts';
+
+function NameList({ names }: { names: string[] }) {
+  if (names.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  const text = names.join('、');
+  return (
+    <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 220 }}>
+      {text}
+    </Typography.Text>
+  );
+}
+
+export function useCaseColumns(params: CaseListParams): TableColumnsType<CaseListItem> {
+  const { t, pick } = useI18n();
+  const closingTypeLabel = useClosingTypeLabel();
+  const flagLabel = useFlagLabel();
+  return [
+    {
+      key: 'caseNumber',
+      title: t('workbench.column.caseNumber'),
+      dataIndex: 'caseNumber',
+      fixed: 'left',
+      width: 230,
+      render: (_value, item) => (
+        <Flex vertical gap={2}>
+          <Link to={`/cases/${item.id}`} className="tabular-nums" style={{ fontWeight: 500 }}>
+            {item.caseNumber}
+          </Link>
+          {item.triage || item.flags.length > 0 ? (
+            <Flex gap={4} wrap>
+              {item.triage ? (
+                <Tag
+                  variant="filled"
+                  color={item.triage === 'complex' ? 'volcano' : 'green'}
+                  style={{ margin: 0 }}
+                >
+                  {t(`triage.${item.triage}`)}
+                </Tag>
+              ) : null}
+              {item.flags.map((flag) => (
+                <Tag key={flag} variant="filled" style={{ margin: 0 }}>
+                  {flagLabel(flag)}
+                </Tag>
+              ))}
+            </Flex>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'applicants',
+      title: t('workbench.column.applicants'),
+      render: (_value, item) => <NameList names={item.applicantNames} />,
+    },
+    {
+      key: 'respondents',
+      title: t('workbench.column.respondents'),
+      render: (_value, item) => <NameList names={item.respondentNames} />,
+    },
+    {
+      key: 'claim',
+      title: t('workbench.column.claim'),
+      align: 'right',
+      width: 150,
+      render: (_value, item) => <MoneyText fen={item.claimAmountFen} />,
+    },
+    {
+      key: 'status',
+      title: t('workbench.column.status'),
+      width: 130,
+      render: (_value, item) => (
+        <Flex vertical gap={2} align="flex-start">
+          <CaseStatusTag status={item.status} />
+          {item.closingType ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {closingTypeLabel(item.closingType)}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'deadline',
+      title: t('workbench.column.nextDeadline'),
+      width: 200,
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: params.sort === 'deadline' ? 'ascend' : null,
+      render: (_value, item) =>
+        item.nextDeadline ? (
+          <Flex vertical gap={2} align="flex-start">
+            <Typography.Text ellipsis={{ tooltip: pick(item.nextDeadline.label) }} style={{ maxWidth: 180 }}>
+              {pick(item.nextDeadline.label)}
+            </Typography.Text>
+            <DeadlineTag daysLeft={item.nextDeadline.daysLeft} dueOn={item.nextDeadline.dueOn} />
+          </Flex>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      key: 'judge',
+      title: t('workbench.column.judge'),
+      width: 110,
+      render: (_value, item) =>
+        item.judge ? (
+          item.judge.displayName
+        ) : (
+          <Typography.Text type="secondary">{t('workbench.unassigned')}</Typography.Text>
+        ),
+    },
+    {
+      key: 'filedOn',
+      title: t('workbench.column.filedOn'),
+      dataIndex: 'filedOn',
+      width: 120,
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: params.sort === 'filedOn' ? 'ascend' : params.sort === '-filedOn' ? 'descend' : null,
+      render: (value: string) => <span className="tabular-nums">{value}</span>,
+    },
+  ];
+}

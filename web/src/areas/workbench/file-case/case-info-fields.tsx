@@ -1,0 +1,95 @@
+import { Card, Checkbox, Col, Form, InputNumber, Radio, Row, Select } from 'antd';
+import { caseFlags, caseTypes, triages } from '../../../api/cases.ts';
+import { useTeams } from '../../../api/identity.ts';
+import { useCurrentUser } from '../../../app/current-user.tsx';
+import { MoneyText } from '../../../components/money-text.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import { yuanToFen } from '../../../lib/money.ts';
+import { claimRule } from './field-rules.ts';
+
+/** `1234567.8` → `1,234,567.8`: group the whole part only, never the decimals. */
+function groupThousands(value: string | undefined): string {
+  if (!value) return '';
+  const [whole = '', fraction] = value.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** Case type, claim, triage, special flags and (optionally) the team. */
+export function CaseInfoFields() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const form = Form.useFormInstance();
+  const claim = Form.useWatch('claimAmountYuan', form);
+  const claimFen = yuanToFen(claim);
+  const teams = useTeams(user.court.id);
+
+  return (
+    <Card title={t('filing.caseInfo')} style={{ marginBottom: 16 }}>
+      <Row gutter={16}>
+        <Col xs={24} md={12} lg={6}>
+          <Form.Item name="caseType" label={t('filing.caseType')} rules={[{ required: true }]}>
+            <Select
+              popupMatchSelectWidth={false}
+              options={caseTypes.map((value) => ({ value, label: t(`caseType.${value}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} lg={6}>
+          <Form.Item
+            name="claimAmountYuan"
+            label={t('filing.claim')}
+            rules={[claimRule(t)]}
+            extra={claimFen ? <MoneyText fen={claimFen} type="secondary" /> : t('filing.claimHint')}
+          >
+            <InputNumber<string>
+              stringMode
+              min="0.01"
+              precision={2}
+              prefix="¥"
+              suffix={t('filing.yuan')}
+              controls={false}
+              formatter={(value) => groupThousands(value)}
+              parser={(value) => (value ?? '').replace(/[,\s¥]/g, '')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} lg={6}>
+          <Form.Item name="triage" label={t('filing.triage')}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: '', label: t('filing.triageUndecided') },
+                ...triages.map((value) => ({ value, label: t(`triage.${value}`) })),
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} lg={6}>
+          <Form.Item
+            name="teamId"
+            label={t('filing.team')}
+            extra={teams.isError ? t('filing.teamUnavailable') : undefined}
+          >
+            <Select
+              allowClear
+              placeholder={t('filing.teamLater')}
+              loading={teams.isPending}
+              disabled={teams.isError}
+              options={(teams.data?.items ?? []).map((team) => ({
+                value: team.id,
+                label: team.judge ? `${team.name} · ${team.judge.displayName}` : team.name,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="flags" label={t('filing.flags')} style={{ marginBottom: 0 }}>
+            <Checkbox.Group options={caseFlags.map((value) => ({ value, label: t(`flag.${value}`) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Dayjs } from 'dayjs';
+import type {
+  Agent,
+  AgentKind,
+  BasisKind,
+  CaseFlag,
+  CaseType,
+  FileCaseBody,
+  Party,
+  PartyKind,
+  Triage,
+} from '../../../api/cases.ts';
+import { toDateString } from '../../../lib/dates.ts';
+import { normalizeCreditCode, normalizeIdNumber } from '../../../lib/identifiers.ts';
+import { yuanToFen } from '../../../lib/money.ts';
+
+/** What the filing form holds: the API body, except the date (a Dayjs) and the claim (yuan, as typed). */
+export type AgentValues = {
+  name?: string;
+  kind?: AgentKind;
+  lawFirm?: string;
+  licenseNumber?: string;
+  phone?: string;
+};
+
+export type PartyValues = {
+  kind: PartyKind;
+  name?: string;
+  idNumber?: string;
+  creditCode?: string;
+  phone?: string;
+  address?: string;
+  legalRepresentative?: string;
+  agents?: AgentValues[];
+};
+
+export type FileCaseValues = {
+  caseType: CaseType;
+  basis: { kind: BasisKind; documentNumber?: string; issuedBy?: string; effectiveDate?: Dayjs };
+  applicants: PartyValues[];
+  respondents: PartyValues[];
+  claimAmountYuan?: string;
+  triage?: Triage | '';
+  flags?: CaseFlag[];
+  teamId?: string;
+};
+
+/** Server paths that name a different form field. */
+export const fieldAliases: Record<string, string> = { claimAmountFen: 'claimAmountYuan' };
+
+export const emptyParty: PartyValues = { kind: 'natural' };
+
+export const initialFileCaseValues: FileCaseValues = {
+  caseType: '执',
+  basis: { kind: 'judgment' },
+  applicants: [emptyParty],
+  respondents: [emptyParty],
+  triage: '',
+};
+
+function clean(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function toAgent(values: AgentValues): Agent {
+  const agent: Agent = { name: clean(values.name) ?? '', kind: values.kind ?? 'lawyer' };
+  const lawFirm = clean(values.lawFirm);
+  const licenseNumber = clean(values.licenseNumber);
+  const phone = clean(values.phone);
+  if (lawFirm && agent.kind === 'lawyer') agent.lawFirm = lawFirm;
+  if (licenseNumber && agent.kind === 'lawyer') agent.licenseNumber = licenseNumber;
+  if (phone) agent.phone = phone;
+  return agent;
+}
+
+/** Only the identifiers that fit the party's kind travel; a field hidden after a kind change is dropped. */
+function toParty(values: PartyValues): Party {
+  const party: Party = { kind: values.kind, name: clean(values.name) ?? '' };
+  const idNumber = clean(values.idNumber);
+  const creditCode = clean(values.creditCode);
+  const phone = clean(values.phone);
+  const address = clean(values.address);
+  const legalRepresentative = clean(values.legalRepresentative);
+  if (values.kind === 'natural' && idNumber) party.idNumber = normalizeIdNumber(idNumber);
+  if (values.kind !== 'natural' && creditCode) party.creditCode = normalizeCreditCode(creditCode);
+  if (values.kind === 'legal' && legalRepresentative) party.legalRepresentative = legalRepresentative;
+  if (phone) party.phone = phone;
+  if (address) party.address = address;
+  const agents = (values.agents ?? []).filter((agent) => clean(agent.name)).map(toAgent);
+  if (agents.length > 0) party.agents = agents;
+  return party;
+}
+
+export function toFileCaseBody(values: FileCaseValues): FileCaseBody {
+  const body: FileCaseBody = {
+    caseType: values.caseType,
+    basis: {
+      kind: values.basis.kind,
+      documentNumber: clean(values.basis.documentNumber) ?? '',
+      issuedBy: clean(values.basis.issuedBy) ?? '',
+      effectiveDate: values.basis.effectiveDate ? toDateString(values.basis.effectiveDate) : '',
+    },
+    applicants: values.applicants.map(toParty),
+    respondents: values.respondents.map(toParty),
+    claimAmountFen: yuanToFen(values.claimAmountYuan) ?? 0,
+  };
+  if (values.triage) body.triage = values.triage;
+  if (values.flags && values.flags.length > 0) body.flags = values.flags;
+  if (values.teamId) body.teamId = values.teamId;
+  return body;
+}

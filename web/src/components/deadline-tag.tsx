@@ -1,0 +1,26 @@
+import { Tag, Tooltip } from 'antd';
+import { useI18n } from '../i18n/index.ts';
+
+type DeadlineTagProps = { daysLeft: number; dueOn?: string };
+
+/** Days left until a deadline: red when overdue, orange within 3 days. */
+export function DeadlineTag({ daysLeft, dueOn }: DeadlineTagProps) {
+  const { t } = useI18n();
+  let color = 'default';
+  let text = t('deadline.daysLeft', { days: daysLeft });
+  if (daysLeft < 0) {
+    color = 'red';
+    text = t('deadline.overdueBy', { days: -daysLeft });
+  } else if (daysLeft === 0) {
+    color = 'orange';
+    text = t('deadline.dueToday');
+  } else if (daysLeft <= 3) {
+    color = 'orange';
+  }
+  const tag = (
+    <Tag color={color} className="tabular-nums" style={{ marginInlineEnd: 0 }}>
+      {text}
+    </Tag>
+  );
+  return dueOn ? <Tooltip title={t('deadline.dueOn', { date: dueOn })}>{tag}</Tooltip> : tag;
+}

@@ -1,0 +1,14 @@
+import { Typography } from 'antd';
+import { formatFen } from '../lib/money.ts';
+
+type MoneyTextProps = { fen: number | null | undefined; strong?: boolean; type?: 'secondary' | 'success' };
+
+/** An amount in fen shown as yuan: `¥1,234,567.89`. */
+export function MoneyText({ fen, strong, type }: MoneyTextProps) {
+  if (fen === null || fen === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Typography.Text strong={strong} type={type} className="tabular-nums" style={{ whiteSpace: 'nowrap' }}>
+      ¥{formatFen(fen)}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,18 @@
+import { adminMessages } from './messages/admin.ts';
+import { caseDetailMessages } from './messages/case-detail.ts';
+import { commonMessages } from './messages/common.ts';
+import { enumMessages } from './messages/enums.ts';
+import { filingMessages } from './messages/filing.ts';
+import { workbenchMessages } from './messages/workbench.ts';
+
+/** Every UI string, Chinese and English side by side; split by area to keep each file small. */
+export const messages = {
+  ...commonMessages,
+  ...enumMessages,
+  ...workbenchMessages,
+  ...filingMessages,
+  ...caseDetailMessages,
+  ...adminMessages,
+};
+
+export type MessageKey = keyof typeof messages;

@@ -1,0 +1,97 @@
+import type { Bilingual } from '../bilingual.ts';
+
+export const caseDetailMessages = {
+  'case.court': { zh: '执行法院', en: 'Court' },
+  'case.filedOn': { zh: '立案日期', en: 'Filed on' },
+  'case.judge': { zh: '承办法官', en: 'Judge' },
+  'case.claim': { zh: '申请执行标的额', en: 'Claim' },
+  'case.recovered': { zh: '已执行到位', en: 'Recovered' },
+  'case.basis': { zh: '执行依据', en: 'Basis' },
+  'case.basisEffective': { zh: '{date} 生效', en: 'effective {date}' },
+  'case.closingType': { zh: '结案方式', en: 'Closing type' },
+  'case.closedOn': { zh: '结案日期', en: 'Closed on' },
+  'case.closingReason': { zh: '结案理由', en: 'Reason' },
+  'case.restoredFrom': { zh: '本案由以下终本案件恢复执行：', en: 'Restored from the terminated case' },
+  'case.restoredTo': { zh: '本案已恢复执行，新案号：', en: 'Enforcement restored as' },
+  'case.maskedNotice': {
+    zh: '您不是本案执行团队成员，当事人身份证号、电话和地址已脱敏显示',
+    en: 'You are not on this case team: ID numbers, phones and addresses are masked',
+  },
+
+  'case.tab.parties': { zh: '当事人', en: 'Parties' },
+  'case.tab.team': { zh: '执行团队', en: 'Team' },
+  'case.tab.nodes': { zh: '节点', en: 'Timeline' },
+  'case.tab.deadlines': { zh: '期限', en: 'Deadlines' },
+  'case.tab.checklist': { zh: '终本条件', en: 'Termination conditions' },
+
+  'case.team.vacant': { zh: '未配备', en: 'Vacant' },
+  'case.team.youAreMember': { zh: '您是本案执行团队成员', en: 'You are on this case team' },
+  'case.team.assign': { zh: '指派执行团队', en: 'Assign team' },
+  'case.team.assigned': { zh: '已指派执行团队', en: 'Team assigned' },
+  'case.team.required': { zh: '请选择执行团队', en: 'Choose a team' },
+
+  'case.nodes.record': { zh: '记录节点', en: 'Record step' },
+  'case.nodes.recorded': { zh: '节点已记录', en: 'Step recorded' },
+  'case.nodes.empty': { zh: '尚无节点记录', en: 'No steps recorded yet' },
+  'case.nodes.kind': { zh: '节点类型', en: 'Step' },
+  'case.nodes.kindPlaceholder': { zh: '选择或输入以搜索', en: 'Choose or type to search' },
+  'case.nodes.kindRequired': { zh: '请选择节点类型', en: 'Choose the step' },
+  'case.nodes.occurredOn': { zh: '发生日期', en: 'Date' },
+  'case.nodes.occurredOnRequired': { zh: '请选择发生日期', en: 'Choose the date' },
+  'case.nodes.note': { zh: '备注', en: 'Note' },
+  'case.nodes.documents': { zh: '相关文书', en: 'Documents' },
+  'case.nodes.documentsHint': {
+    zh: '输入文书名称后按回车，可填多份',
+    en: 'Type a document name and press Enter; several allowed',
+  },
+  'case.nodes.recordedBy': { zh: '{name} 记录于 {time}', en: 'Recorded by {name} at {time}' },
+  'case.nodes.system': { zh: '系统', en: 'System' },
+
+  'case.deadlines.label': { zh: '期限', en: 'Deadline' },
+  'case.deadlines.startOn': { zh: '起算日', en: 'Starts' },
+  'case.deadlines.dueOn': { zh: '届满日', en: 'Due' },
+  'case.deadlines.daysLeft': { zh: '剩余', en: 'Left' },
+  'case.deadlines.state': { zh: '状态', en: 'State' },
+  'case.deadlines.empty': { zh: '暂无期限', en: 'No deadlines' },
+
+  'case.checklist.empty': { zh: '本案无终本条件清单', en: 'No termination checklist for this case' },
+  'case.checklist.allMet': { zh: '终本条件已全部满足', en: 'Every termination condition is met' },
+  'case.checklist.someUnmet': { zh: '尚有终本条件未满足', en: 'Some termination conditions are not met' },
+  'case.checklist.source': {
+    zh: '终结本次执行程序须同时满足以下条件（终本规定第一条）。',
+    en: 'Terminating this round requires all of the following (终本规定 art. 1).',
+  },
+  'case.checklist.count': { zh: '已满足 {satisfied} / {total} 项', en: '{satisfied} of {total} met' },
+
+  'case.close.button': { zh: '结案', en: 'Close case' },
+  'case.close.title': { zh: '结案 · {caseNumber}', en: 'Close {caseNumber}' },
+  'case.close.submit': { zh: '确认结案', en: 'Close case' },
+  'case.close.done': { zh: '已结案', en: 'Case closed' },
+  'case.close.typePlaceholder': { zh: '选择结案方式', en: 'Choose how the case closes' },
+  'case.close.typeRequired': { zh: '请选择结案方式', en: 'Choose the closing type' },
+  'case.close.reasonRequired': { zh: '请填写结案理由', en: 'Enter the reason' },
+  'case.close.reasonPlaceholder': {
+    zh: '写明已采取的执行措施、查明的财产和执行到位情况',
+    en: 'State the measures taken, the property found and what was recovered',
+  },
+  'case.close.unmet': { zh: '以下结案条件尚未满足：', en: 'These conditions for closing are not met:' },
+  'case.close.checklistWarning': {
+    zh: '终本条件尚未全部满足，提交后将被拒绝：',
+    en: 'Not every termination condition is met; closing will be refused:',
+  },
+
+  'case.restore.button': { zh: '恢复执行', en: 'Restore enforcement' },
+  'case.restore.title': { zh: '恢复执行', en: 'Restore enforcement' },
+  'case.restore.submit': { zh: '恢复执行', en: 'Restore' },
+  'case.restore.explain': {
+    zh: '将以 {caseNumber} 为原案，立一件新的执恢案件。',
+    en: 'A new 执恢 case will be filed, restoring {caseNumber}.',
+  },
+  'case.restore.reason': { zh: '恢复理由', en: 'Reason' },
+  'case.restore.reasonRequired': { zh: '请填写恢复执行的理由', en: 'Enter the reason' },
+  'case.restore.reasonPlaceholder': {
+    zh: '如：申请执行人提供了新的财产线索',
+    en: 'e.g. the applicant reported new assets',
+  },
+  'case.restore.done': { zh: '已恢复执行：{caseNumber}', en: 'Restored as {caseNumber}' },
+} satisfies Record<string, Bilingual>;

@@ -1,0 +1,65 @@
+import type { Bilingual } from '../bilingual.ts';
+
+/** Labels for the code values of the API (GLOSSARY.md: English in code, Chinese in the UI). */
+export const enumMessages = {
+  'status.filed': { zh: '已立案', en: 'Filed' },
+  'status.inProgress': { zh: '执行中', en: 'In progress' },
+  'status.suspended': { zh: '中止执行', en: 'Suspended' },
+  'status.closed': { zh: '已结案', en: 'Closed' },
+
+  'caseType.执': { zh: '执 · 首次执行', en: '执 · First enforcement' },
+  'caseType.执恢': { zh: '执恢 · 恢复执行', en: '执恢 · Restored enforcement' },
+  'caseType.执保': { zh: '执保 · 财产保全执行', en: '执保 · Preservation enforcement' },
+  'caseType.执异': { zh: '执异 · 执行异议', en: '执异 · Enforcement objection' },
+  'caseType.执复': { zh: '执复 · 执行复议', en: '执复 · Review of objection ruling' },
+  'caseType.执监': { zh: '执监 · 执行监督', en: '执监 · Enforcement supervision' },
+  'caseType.执协': { zh: '执协 · 执行协调', en: '执协 · Coordination between courts' },
+  'caseType.执他': { zh: '执他 · 其他执行', en: '执他 · Other enforcement matters' },
+
+  'basisKind.judgment': { zh: '判决书 / 裁定书', en: 'Judgment / ruling' },
+  'basisKind.mediation': { zh: '调解书', en: 'Mediation statement' },
+  'basisKind.arbitration': { zh: '仲裁裁决书', en: 'Arbitral award' },
+  'basisKind.notarizedDebt': { zh: '公证债权文书', en: 'Notarised debt instrument' },
+  'basisKind.paymentOrder': { zh: '支付令', en: 'Payment order' },
+  'basisKind.other': { zh: '其他生效法律文书', en: 'Other effective instrument' },
+
+  'partyKind.natural': { zh: '自然人', en: 'Natural person' },
+  'partyKind.legal': { zh: '法人', en: 'Legal person' },
+  'partyKind.other': { zh: '非法人组织', en: 'Other organisation' },
+
+  'agentKind.lawyer': { zh: '律师', en: 'Lawyer' },
+  'agentKind.agent': { zh: '其他代理人', en: 'Other agent' },
+
+  'role.judge': { zh: '执行法官', en: 'Judge' },
+  'role.assistant': { zh: '法官助理', en: 'Judge assistant' },
+  'role.bailiff': { zh: '司法警察', en: 'Bailiff' },
+  'role.clerk': { zh: '书记员', en: 'Clerk' },
+  'role.commandCentre': { zh: '指挥中心', en: 'Command centre' },
+  'role.courtLeader': { zh: '院领导', en: 'Court leader' },
+  'role.admin': { zh: '系统管理员', en: 'Administrator' },
+
+  'courtLevel.supreme': { zh: '最高人民法院', en: 'Supreme court' },
+  'courtLevel.high': { zh: '高级人民法院', en: 'High court' },
+  'courtLevel.intermediate': { zh: '中级人民法院', en: 'Intermediate court' },
+  'courtLevel.basic': { zh: '基层人民法院', en: 'Basic court' },
+  'courtLevel.detachedTribunal': { zh: '派出法庭', en: 'Detached tribunal' },
+
+  'triage.simple': { zh: '简案', en: 'Simple' },
+  'triage.complex': { zh: '难案', en: 'Complex' },
+
+  'flag.stateOrgan': { zh: '涉党政机关', en: 'State organ' },
+  'flag.military': { zh: '涉军', en: 'Military' },
+  'flag.livelihood': { zh: '涉民生', en: 'Livelihood' },
+  'flag.enterprise': { zh: '涉企', en: 'Enterprise' },
+
+  'deadlineState.open': { zh: '进行中', en: 'Open' },
+  'deadlineState.met': { zh: '已完成', en: 'Met' },
+  'deadlineState.overdue': { zh: '已超期', en: 'Overdue' },
+
+  'closingType.fulfilled': { zh: '执行完毕', en: 'Fulfilled' },
+  'closingType.terminatedThisRound': { zh: '终结本次执行程序', en: 'Terminated this round' },
+  'closingType.terminated': { zh: '终结执行', en: 'Terminated' },
+  'closingType.withdrawn': { zh: '销案', en: 'Withdrawn' },
+  'closingType.notEnforced': { zh: '不予执行', en: 'Not enforced' },
+  'closingType.rejected': { zh: '驳回申请', en: 'Application rejected' },
+} satisfies Record<string, Bilingual>;

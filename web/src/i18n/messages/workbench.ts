@@ -1,0 +1,27 @@
+import type { Bilingual } from '../bilingual.ts';
+
+export const workbenchMessages = {
+  'workbench.titleMine': { zh: '我的案件', en: 'My cases' },
+  'workbench.titleCourt': { zh: '本院案件', en: 'Cases of this court' },
+  'workbench.scopeMine': { zh: '我的案件', en: 'My cases' },
+  'workbench.scopeCourt': { zh: '本院案件', en: 'Court cases' },
+  'workbench.fileCase': { zh: '立案', en: 'File a case' },
+  'workbench.allStatuses': { zh: '全部状态', en: 'All statuses' },
+  'workbench.allCaseTypes': { zh: '全部案件类型', en: 'All case types' },
+  'workbench.caseType': { zh: '案件类型', en: 'Case type' },
+  'workbench.searchPlaceholder': { zh: '案号或当事人名称', en: 'Case number or party name' },
+  'workbench.clearFilters': { zh: '清除筛选', en: 'Clear filters' },
+  'workbench.total': { zh: '共 {total} 件', en: '{total} cases' },
+  'workbench.unassigned': { zh: '未指派', en: 'Unassigned' },
+  'workbench.emptyMine': { zh: '您名下暂无案件', en: 'No cases are assigned to you' },
+  'workbench.emptyCourt': { zh: '本院暂无案件', en: 'This court has no cases yet' },
+  'workbench.emptyFiltered': { zh: '没有符合条件的案件', en: 'No cases match these filters' },
+  'workbench.column.caseNumber': { zh: '案号', en: 'Case number' },
+  'workbench.column.applicants': { zh: '申请执行人', en: 'Applicants' },
+  'workbench.column.respondents': { zh: '被执行人', en: 'Respondents' },
+  'workbench.column.claim': { zh: '标的额', en: 'Claim' },
+  'workbench.column.status': { zh: '状态', en: 'Status' },
+  'workbench.column.nextDeadline': { zh: '下一期限', en: 'Next deadline' },
+  'workbench.column.judge': { zh: '承办法官', en: 'Judge' },
+  'workbench.column.filedOn': { zh: '立案日期', en: 'Filed on' },
+} satisfies Record<string, Bilingual>;
