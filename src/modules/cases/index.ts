@@ -8,3 +8,5 @@ export { registerTerminationFactProvider, type TerminationFactProvider } from '.
 export { NodeKind } from './rules/deadlines.ts';
 export { closeCase } from './use-cases/close-case.ts';
 export { restoreCase } from './use-cases/restore-case.ts';
+export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
+export { isTeamMember } from './policy.ts';
