@@ -8,7 +8,9 @@ import { prepareTestServer, templateName } from './test-database.ts';
  */
 const started = Date.now();
 const server = await prepareTestServer();
-console.log(`test database ready in ${Date.now() - started} ms (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`);
+console.log(
+  `test database ready in ${Date.now() - started} ms (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`,
+);
 const args = process.argv.slice(2);
 const files = args.length > 0 ? args : ['src/**/*.test.ts', 'test/**/*.test.ts'];
 const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...files], {

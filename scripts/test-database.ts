@@ -22,7 +22,11 @@ export async function prepareTestServer(opts: { port?: number } = {}) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhixing-test-'));
     // The server runs as the `postgres` system user when we are root: it must reach the folder.
     chmodSync(dataDir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir, port: opts.port ?? 54331 + (process.pid % 500), logger });
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      port: opts.port ?? 54331 + (process.pid % 500),
+      logger,
+    });
     adminUrl = server.adminUrl;
     stop = () => server.stop();
   }

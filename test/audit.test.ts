@@ -45,7 +45,10 @@ test('the application cannot change or delete audit records', async () => {
 test('an altered record is reported', async () => {
   await asOwner((sql) => sql`update audit.records set purpose = 'forged' where chain_seq = 3`);
   const report = await verifyAudit(t.database.sql);
-  assert.ok(report.problems.some((p) => p.chainSeq === '3' && /altered/.test(p.problem)), JSON.stringify(report.problems));
+  assert.ok(
+    report.problems.some((p) => p.chainSeq === '3' && /altered/.test(p.problem)),
+    JSON.stringify(report.problems),
+  );
   await asOwner((sql) => sql`update audit.records set purpose = null where chain_seq = 3`);
   assert.deepEqual((await verifyAudit(t.database.sql)).problems, []);
 });
@@ -56,7 +59,10 @@ test('a removed record is reported', async () => {
     await sql`delete from audit.records where chain_seq = 5`;
   });
   const report = await verifyAudit(t.database.sql);
-  assert.ok(report.problems.some((p) => p.chainSeq === '6' && /missing/.test(p.problem)), JSON.stringify(report.problems));
+  assert.ok(
+    report.problems.some((p) => p.chainSeq === '6' && /missing/.test(p.problem)),
+    JSON.stringify(report.problems),
+  );
   await asOwner((sql) => sql`insert into audit.records select * from public.saved_audit`);
   assert.deepEqual((await verifyAudit(t.database.sql)).problems, []);
 });
@@ -69,15 +75,22 @@ test('a record inserted into the chain is reported', async () => {
     await sql`update audit.records set chain_seq = chain_seq - 999 where chain_seq >= 1007`;
   });
   const report = await verifyAudit(t.database.sql);
-  assert.ok(report.problems.some((p) => p.chainSeq === '7' && /altered/.test(p.problem)), JSON.stringify(report.problems));
+  assert.ok(
+    report.problems.some((p) => p.chainSeq === '7' && /altered/.test(p.problem)),
+    JSON.stringify(report.problems),
+  );
   assert.ok(report.problems.some((p) => p.chainSeq === '8' && /broken/.test(p.problem)));
 });
 
 test('a row backdated behind the sealed chain stays unsealed and is reported', async () => {
-  await asOwner((sql) => sql`insert into audit.records (id, occurred_at, action, object_type)
-    values (0, now() - interval '1 day', 'forged', 'case')`);
+  await asOwner(
+    (sql) => sql`insert into audit.records (id, occurred_at, action, object_type)
+    values (0, now() - interval '1 day', 'forged', 'case')`,
+  );
   await sealAudit(t.database.sql);
-  const [row] = await t.database.sql<{ chain_seq: string | null }[]>`select chain_seq from audit.records where id = 0`;
+  const [row] = await t.database.sql<
+    { chain_seq: string | null }[]
+  >`select chain_seq from audit.records where id = 0`;
   assert.equal(row?.chain_seq, null);
   const report = await verifyAudit(t.database.sql);
   assert.ok(report.problems.some((p) => p.id === '0' && /inserted/.test(p.problem)));

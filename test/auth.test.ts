@@ -10,7 +10,9 @@ before(async () => {
 after(() => t.close());
 
 test('sign-in returns a token and the user; wrong credentials are 401', async () => {
-  const ok = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.judge', password: 'zhixing-demo' } });
+  const ok = await t.request('POST', '/api/v1/auth/login', {
+    body: { username: 'xihu.judge', password: 'zhixing-demo' },
+  });
   assert.equal(ok.status, 200);
   assert.match(ok.body.token, /^zx_/);
   assert.equal(ok.body.user.username, 'xihu.judge');
@@ -20,9 +22,13 @@ test('sign-in returns a token and the user; wrong credentials are 401', async ()
   assert.match(cookie, /zx_session=/);
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=Strict/);
-  const wrong = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.judge', password: 'nope' } });
+  const wrong = await t.request('POST', '/api/v1/auth/login', {
+    body: { username: 'xihu.judge', password: 'nope' },
+  });
   assert.equal(wrong.status, 401);
-  const nobody = await t.request('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'nope' } });
+  const nobody = await t.request('POST', '/api/v1/auth/login', {
+    body: { username: 'nobody', password: 'nope' },
+  });
   assert.equal(nobody.status, 401);
   const malformed = await t.request('POST', '/api/v1/auth/login', { body: { username: 3 } });
   assert.equal(malformed.status, 400);
@@ -30,24 +36,35 @@ test('sign-in returns a token and the user; wrong credentials are 401', async ()
 
 test('repeated failed sign-ins for one account are throttled', async () => {
   for (let i = 0; i < 5; i++) {
-    const r = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.clerk', password: `wrong-${i}` } });
+    const r = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: 'xihu.clerk', password: `wrong-${i}` },
+    });
     assert.equal(r.status, 401);
   }
-  const blocked = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.clerk', password: 'zhixing-demo' } });
+  const blocked = await t.request('POST', '/api/v1/auth/login', {
+    body: { username: 'xihu.clerk', password: 'zhixing-demo' },
+  });
   assert.equal(blocked.status, 429);
-  const other = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.bailiff', password: 'zhixing-demo' } });
+  const other = await t.request('POST', '/api/v1/auth/login', {
+    body: { username: 'xihu.bailiff', password: 'zhixing-demo' },
+  });
   assert.equal(other.status, 200);
 });
 
 test('the cookie signs in the web app; cookie writes need the CSRF header', async () => {
-  const login = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.judge', password: 'zhixing-demo' } });
+  const login = await t.request('POST', '/api/v1/auth/login', {
+    body: { username: 'xihu.judge', password: 'zhixing-demo' },
+  });
   const cookie = `zx_session=${login.body.token}`;
   const me = await t.request('GET', '/api/v1/auth/me', { headers: { cookie } });
   assert.equal(me.status, 200);
   assert.equal(me.body.user.displayName, '林立');
   const noCsrf = await t.request('POST', '/api/v1/cases', { headers: { cookie }, body: {} });
   assert.equal(noCsrf.status, 403);
-  const withCsrf = await t.request('POST', '/api/v1/cases', { headers: { cookie, 'x-zhixing-csrf': '1' }, body: {} });
+  const withCsrf = await t.request('POST', '/api/v1/cases', {
+    headers: { cookie, 'x-zhixing-csrf': '1' },
+    body: {},
+  });
   assert.equal(withCsrf.status, 400);
   const out = await t.request('POST', '/api/v1/auth/logout', { headers: { cookie, 'x-zhixing-csrf': '1' } });
   assert.equal(out.status, 204);
@@ -57,7 +74,9 @@ test('the cookie signs in the web app; cookie writes need the CSRF header', asyn
 test('outside demo mode the demo password signs nobody in', async () => {
   const strict = await startTestApp({ isDemo: false });
   try {
-    const r = await strict.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'zhixing-demo' } });
+    const r = await strict.request('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: 'zhixing-demo' },
+    });
     assert.equal(r.status, 401);
   } finally {
     await strict.close();
@@ -82,7 +101,13 @@ test('admins manage courts, users and teams within their scope', async () => {
   const hz = courts.body.items.find((c: { courtCode: string }) => c.courtCode === '浙01');
   const created = await t.request('POST', '/api/v1/courts', {
     token: admin,
-    body: { name: '杭州市拱墅区人民法院', courtCode: '浙0105', level: 'basic', divisionCode: '330105', parentId: hz.id },
+    body: {
+      name: '杭州市拱墅区人民法院',
+      courtCode: '浙0105',
+      level: 'basic',
+      divisionCode: '330105',
+      parentId: hz.id,
+    },
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const badLevel = await t.request('POST', '/api/v1/courts', {
@@ -97,15 +122,30 @@ test('admins manage courts, users and teams within their scope', async () => {
   assert.equal(dup.status, 409);
   const user = await t.request('POST', '/api/v1/users', {
     token: admin,
-    body: { username: 'gongshu.judge', displayName: '钱塘', password: 'a-long-password-1', courtId: created.body.id, roles: ['judge'] },
+    body: {
+      username: 'gongshu.judge',
+      displayName: '钱塘',
+      password: 'a-long-password-1',
+      courtId: created.body.id,
+      roles: ['judge'],
+    },
   });
   assert.equal(user.status, 201, JSON.stringify(user.body));
-  const team = await t.request('POST', '/api/v1/teams', { token: admin, body: { name: '拱墅执行一组', courtId: created.body.id, judgeId: user.body.id } });
+  const team = await t.request('POST', '/api/v1/teams', {
+    token: admin,
+    body: { name: '拱墅执行一组', courtId: created.body.id, judgeId: user.body.id },
+  });
   assert.equal(team.status, 201, JSON.stringify(team.body));
   const judge = await t.login('xihu.judge');
   const notAdmin = await t.request('POST', '/api/v1/users', {
     token: judge,
-    body: { username: 'x.y', displayName: 'x', password: 'a-long-password-1', courtId: created.body.id, roles: ['judge'] },
+    body: {
+      username: 'x.y',
+      displayName: 'x',
+      password: 'a-long-password-1',
+      courtId: created.body.id,
+      roles: ['judge'],
+    },
   });
   assert.equal(notAdmin.status, 403);
 });

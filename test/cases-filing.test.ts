@@ -38,16 +38,34 @@ describe('filing a case', () => {
     assert.equal(got.body.respondents[0].isMasked, false);
     assert.ok(got.body.nodes.some((n: { kind: string }) => n.kind === 'filed'));
     assert.ok(got.body.deadlines.length > 0);
-    const list = await t.request('GET', `/api/v1/cases?q=${encodeURIComponent(res.body.caseNumber)}`, { token: judge });
+    const list = await t.request('GET', `/api/v1/cases?q=${encodeURIComponent(res.body.caseNumber)}`, {
+      token: judge,
+    });
     assert.equal(list.body.total, 1);
-    const byName = await t.request('GET', `/api/v1/cases?q=${encodeURIComponent(got.body.respondents[0].name)}`, { token: judge });
+    const byName = await t.request(
+      'GET',
+      `/api/v1/cases?q=${encodeURIComponent(got.body.respondents[0].name)}`,
+      { token: judge },
+    );
     assert.ok(byName.body.items.some((i: { id: string }) => i.id === res.body.id));
   });
 
   const bad: [string, Record<string, unknown>, string][] = [
-    ['an ID number with a wrong check digit', { respondents: [aPerson({ idNumber: '330106199001011235' })] }, 'respondents.0.idNumber'],
-    ['an ID number with an impossible birth date', { respondents: [aPerson({ idNumber: '330106199002301234' })] }, 'respondents.0.idNumber'],
-    ['a credit code that does not verify', { applicants: [aCompany({ creditCode: '91330106MA2B3C4D5X' })] }, 'applicants.0.creditCode'],
+    [
+      'an ID number with a wrong check digit',
+      { respondents: [aPerson({ idNumber: '330106199001011235' })] },
+      'respondents.0.idNumber',
+    ],
+    [
+      'an ID number with an impossible birth date',
+      { respondents: [aPerson({ idNumber: '330106199002301234' })] },
+      'respondents.0.idNumber',
+    ],
+    [
+      'a credit code that does not verify',
+      { applicants: [aCompany({ creditCode: '91330106MA2B3C4D5X' })] },
+      'applicants.0.creditCode',
+    ],
     ['a negative claim', { claimAmountFen: -100 }, 'claimAmountFen'],
     ['a zero claim', { claimAmountFen: 0 }, 'claimAmountFen'],
     ['a fractional claim in fen', { claimAmountFen: 12.5 }, 'claimAmountFen'],
@@ -55,15 +73,47 @@ describe('filing a case', () => {
     ['a missing respondent', { respondents: [] }, 'respondents'],
     ['no respondents field', { respondents: undefined }, 'respondents'],
     ['an unknown case type', { caseType: '民初' }, 'caseType'],
-    ['an unknown basis kind', { basis: { kind: 'rumour', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2026-01-01' } }, 'basis.kind'],
-    ['a date in the wrong format', { basis: { kind: 'judgment', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2026/01/01' } }, 'basis.effectiveDate'],
-    ['a date that does not exist', { basis: { kind: 'judgment', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2026-02-30' } }, 'basis.effectiveDate'],
-    ['an effective date in the future', { basis: { kind: 'judgment', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2099-01-01' } }, 'basis.effectiveDate'],
-    ['a name with markup', { respondents: [aPerson({ name: '<script>alert(1)</script>' })] }, 'respondents.0.name'],
-    ['a name with control characters', { respondents: [aPerson({ name: '张\u0007三' })] }, 'respondents.0.name'],
+    [
+      'an unknown basis kind',
+      { basis: { kind: 'rumour', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2026-01-01' } },
+      'basis.kind',
+    ],
+    [
+      'a date in the wrong format',
+      { basis: { kind: 'judgment', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2026/01/01' } },
+      'basis.effectiveDate',
+    ],
+    [
+      'a date that does not exist',
+      { basis: { kind: 'judgment', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2026-02-30' } },
+      'basis.effectiveDate',
+    ],
+    [
+      'an effective date in the future',
+      { basis: { kind: 'judgment', documentNumber: 'x', issuedBy: 'y', effectiveDate: '2099-01-01' } },
+      'basis.effectiveDate',
+    ],
+    [
+      'a name with markup',
+      { respondents: [aPerson({ name: '<script>alert(1)</script>' })] },
+      'respondents.0.name',
+    ],
+    [
+      'a name with control characters',
+      { respondents: [aPerson({ name: '张\u0007三' })] },
+      'respondents.0.name',
+    ],
     ['an absurdly long name', { respondents: [aPerson({ name: '张'.repeat(150) })] }, 'respondents.0.name'],
-    ['a person without an ID number', { respondents: [aPerson({ idNumber: undefined })] }, 'respondents.0.idNumber'],
-    ['a company without a credit code', { respondents: [aCompany({ creditCode: undefined })] }, 'respondents.0.creditCode'],
+    [
+      'a person without an ID number',
+      { respondents: [aPerson({ idNumber: undefined })] },
+      'respondents.0.idNumber',
+    ],
+    [
+      'a company without a credit code',
+      { respondents: [aCompany({ creditCode: undefined })] },
+      'respondents.0.creditCode',
+    ],
     ['an unknown party kind', { respondents: [aPerson({ kind: 'alien' })] }, 'respondents.0.kind'],
     ['an unknown flag', { flags: ['vip'] }, 'flags.0'],
   ];
@@ -99,7 +149,14 @@ describe('filing a case', () => {
     assert.equal(form.statusCode, 415);
     const huge = await t.request('POST', '/api/v1/cases', {
       token: judge,
-      body: aCaseBody({ basis: { kind: 'judgment', documentNumber: 'x'.repeat(2_000_000), issuedBy: 'y', effectiveDate: '2026-01-01' } }),
+      body: aCaseBody({
+        basis: {
+          kind: 'judgment',
+          documentNumber: 'x'.repeat(2_000_000),
+          issuedBy: 'y',
+          effectiveDate: '2026-01-01',
+        },
+      }),
     });
     assert.equal(huge.status, 413);
     const notObject = await t.request('POST', '/api/v1/cases', { token: judge, body: [1, 2] });
@@ -111,7 +168,14 @@ describe('filing a case', () => {
     const doc = "（2026）浙0106民初1号'; drop table cases.cases; --";
     const res = await t.request('POST', '/api/v1/cases', {
       token: judge,
-      body: aCaseBody({ basis: { kind: 'judgment', documentNumber: doc, issuedBy: '<b>西湖</b>', effectiveDate: '2026-01-02' } }),
+      body: aCaseBody({
+        basis: {
+          kind: 'judgment',
+          documentNumber: doc,
+          issuedBy: '<b>西湖</b>',
+          effectiveDate: '2026-01-02',
+        },
+      }),
     });
     assert.equal(res.status, 201);
     const got = await t.request('GET', `/api/v1/cases/${res.body.id}`, { token: judge });
@@ -126,14 +190,20 @@ describe('filing a case', () => {
     const command = await t.login('hz.command');
     const forbidden = await t.request('POST', '/api/v1/cases', { token: command, body: aCaseBody() });
     assert.equal(forbidden.status, 403);
-    const badToken = await t.request('POST', '/api/v1/cases', { token: 'zx_not-a-real-token', body: aCaseBody() });
+    const badToken = await t.request('POST', '/api/v1/cases', {
+      token: 'zx_not-a-real-token',
+      body: aCaseBody(),
+    });
     assert.equal(badToken.status, 401);
     assert.deepEqual(await countRows(), before);
   });
 
   test('a case id that is malformed or unknown is 404', async () => {
     assert.equal((await t.request('GET', '/api/v1/cases/not-a-uuid', { token: judge })).status, 404);
-    assert.equal((await t.request('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000', { token: judge })).status, 404);
+    assert.equal(
+      (await t.request('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000', { token: judge })).status,
+      404,
+    );
   });
 });
 
@@ -144,7 +214,10 @@ describe('case numbers under concurrent filing', () => {
     const tokens = [judge, assistant, judge2];
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        t.request('POST', '/api/v1/cases', { token: tokens[i % 3], body: aCaseBody({ caseType: i % 4 === 0 ? '执保' : '执' }) }),
+        t.request('POST', '/api/v1/cases', {
+          token: tokens[i % 3],
+          body: aCaseBody({ caseType: i % 4 === 0 ? '执保' : '执' }),
+        }),
       ),
     );
     for (const r of results) assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -152,7 +225,11 @@ describe('case numbers under concurrent filing', () => {
       select case_type, year, array_agg(sequence order by sequence) as seqs from cases.cases
       where court_code = '浙0106' group by case_type, year`;
     for (const row of rows) {
-      assert.deepEqual(row.seqs, Array.from({ length: row.seqs.length }, (_, i) => i + 1), `${row.case_type} gap-free`);
+      assert.deepEqual(
+        row.seqs,
+        Array.from({ length: row.seqs.length }, (_, i) => i + 1),
+        `${row.case_type} gap-free`,
+      );
     }
     const numbers = results.map((r) => r.body.caseNumber);
     assert.equal(new Set(numbers).size, numbers.length);
@@ -165,8 +242,12 @@ describe('case numbers under concurrent filing', () => {
     // simulated with a deferred constraint violation inside the same transaction.
     await t.database.sql`create function cases.fail_once() returns trigger language plpgsql as $$
       begin if new.name = '失败测试公司有限公司' then raise exception 'boom'; end if; return new; end $$`;
-    await t.database.sql`create trigger fail_once before insert on cases.parties for each row execute function cases.fail_once()`;
-    const res = await t.request('POST', '/api/v1/cases', { token: judge, body: aCaseBody({ applicants: [aCompany({ name: '失败测试公司有限公司' })] }) });
+    await t.database
+      .sql`create trigger fail_once before insert on cases.parties for each row execute function cases.fail_once()`;
+    const res = await t.request('POST', '/api/v1/cases', {
+      token: judge,
+      body: aCaseBody({ applicants: [aCompany({ name: '失败测试公司有限公司' })] }),
+    });
     assert.equal(res.status, 500);
     await t.database.sql`drop trigger fail_once on cases.parties`;
     const ok = await t.request('POST', '/api/v1/cases', { token: judge, body: aCaseBody() });
@@ -174,7 +255,8 @@ describe('case numbers under concurrent filing', () => {
     const [afterRow] = await t.database.sql<{ n: number }[]>`
       select max(last_sequence)::int as n from cases.case_number_counters where court_code = '浙0106' and case_type = '执'`;
     assert.equal(afterRow?.n, (before?.n ?? 0) + 1, 'the failed filing did not consume a number');
-    const orphans = await t.database.sql`select id from cases.cases c where not exists (select 1 from cases.parties p where p.case_id = c.id)`;
+    const orphans = await t.database
+      .sql`select id from cases.cases c where not exists (select 1 from cases.parties p where p.case_id = c.id)`;
     assert.equal(orphans.length, 0, 'no partial case');
   });
 });

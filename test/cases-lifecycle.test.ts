@@ -22,7 +22,10 @@ async function fileBackdated(filedOn: string): Promise<string> {
 }
 
 async function record(id: string, kind: string, occurredOn?: string) {
-  const res = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token: judge, body: { kind, occurredOn, note: '' } });
+  const res = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+    token: judge,
+    body: { kind, occurredOn, note: '' },
+  });
   assert.equal(res.status, 201, `${kind}: ${JSON.stringify(res.body)}`);
 }
 
@@ -51,13 +54,25 @@ describe('nodes, closing and restoration', () => {
 
   test('node input is validated', async () => {
     const id = await fileBackdated('2026-03-02');
-    const unknown = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token: judge, body: { kind: 'party' } });
+    const unknown = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+      token: judge,
+      body: { kind: 'party' },
+    });
     assert.equal(unknown.status, 400);
-    const future = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token: judge, body: { kind: 'other', occurredOn: '2099-01-01' } });
+    const future = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+      token: judge,
+      body: { kind: 'other', occurredOn: '2099-01-01' },
+    });
     assert.equal(future.status, 400);
-    const beforeFiling = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token: judge, body: { kind: 'other', occurredOn: '2026-01-01' } });
+    const beforeFiling = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+      token: judge,
+      body: { kind: 'other', occurredOn: '2026-01-01' },
+    });
     assert.equal(beforeFiling.status, 400);
-    const resumeOpen = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token: judge, body: { kind: 'resumed' } });
+    const resumeOpen = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+      token: judge,
+      body: { kind: 'resumed' },
+    });
     assert.equal(resumeOpen.status, 409);
   });
 
@@ -75,16 +90,25 @@ describe('nodes, closing and restoration', () => {
 
   test('a closing type needs a reason; unknown types are 400', async () => {
     const id = await fileBackdated('2026-03-02');
-    const unknown = await t.request('POST', `/api/v1/cases/${id}/close`, { token: judge, body: { closingType: 'vanished', reason: 'x' } });
+    const unknown = await t.request('POST', `/api/v1/cases/${id}/close`, {
+      token: judge,
+      body: { closingType: 'vanished', reason: 'x' },
+    });
     assert.equal(unknown.status, 400);
-    const noReason = await t.request('POST', `/api/v1/cases/${id}/close`, { token: judge, body: { closingType: 'terminated', reason: '' } });
+    const noReason = await t.request('POST', `/api/v1/cases/${id}/close`, {
+      token: judge,
+      body: { closingType: 'terminated', reason: '' },
+    });
     assert.equal(noReason.status, 409);
   });
 
   test('only the case judge or a court leader may close', async () => {
     const id = await fileBackdated('2026-03-02');
     const assistant = await t.login('xihu.assistant');
-    const res = await t.request('POST', `/api/v1/cases/${id}/close`, { token: assistant, body: { closingType: 'terminated', reason: '申请人撤回' } });
+    const res = await t.request('POST', `/api/v1/cases/${id}/close`, {
+      token: assistant,
+      body: { closingType: 'terminated', reason: '申请人撤回' },
+    });
     assert.equal(res.status, 403);
   });
 
@@ -97,11 +121,20 @@ describe('nodes, closing and restoration', () => {
     });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.equal(closed.body.status, 'closed');
-    const again = await t.request('POST', `/api/v1/cases/${id}/close`, { token: judge, body: { closingType: 'fulfilled', reason: 'x' } });
+    const again = await t.request('POST', `/api/v1/cases/${id}/close`, {
+      token: judge,
+      body: { closingType: 'fulfilled', reason: 'x' },
+    });
     assert.equal(again.status, 409);
-    const node = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token: judge, body: { kind: 'other' } });
+    const node = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+      token: judge,
+      body: { kind: 'other' },
+    });
     assert.equal(node.status, 409);
-    const restored = await t.request('POST', `/api/v1/cases/${id}/restore`, { token: judge, body: { reason: '发现新财产' } });
+    const restored = await t.request('POST', `/api/v1/cases/${id}/restore`, {
+      token: judge,
+      body: { reason: '发现新财产' },
+    });
     assert.equal(restored.status, 201, JSON.stringify(restored.body));
     assert.match(restored.body.caseNumber, /浙0106执恢\d+号$/);
     const newCase = await t.request('GET', `/api/v1/cases/${restored.body.id}`, { token: judge });
@@ -117,12 +150,18 @@ describe('nodes, closing and restoration', () => {
   test('only 终本 cases can be restored', async () => {
     const id = await fileBackdated('2026-03-02');
     await record(id, 'paymentReceived');
-    const closed = await t.request('POST', `/api/v1/cases/${id}/close`, { token: judge, body: { closingType: 'fulfilled', reason: '已履行' } });
+    const closed = await t.request('POST', `/api/v1/cases/${id}/close`, {
+      token: judge,
+      body: { closingType: 'fulfilled', reason: '已履行' },
+    });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     const res = await t.request('POST', `/api/v1/cases/${id}/restore`, { token: judge, body: {} });
     assert.equal(res.status, 409);
     const open = await fileBackdated('2026-03-02');
-    assert.equal((await t.request('POST', `/api/v1/cases/${open}/restore`, { token: judge, body: {} })).status, 409);
+    assert.equal(
+      (await t.request('POST', `/api/v1/cases/${open}/restore`, { token: judge, body: {} })).status,
+      409,
+    );
   });
 
   test('closing publishes a case.closed event in the same transaction', async () => {

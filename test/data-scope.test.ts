@@ -27,7 +27,9 @@ before(async () => {
   ] as const) {
     const res = await t.request('POST', '/api/v1/cases', {
       token: await t.login(filer),
-      body: aCaseBody({ respondents: [aPerson({ name: `范围${{ xihu: '甲', shangcheng: '乙', haishu: '丙' }[court]}` })] }),
+      body: aCaseBody({
+        respondents: [aPerson({ name: `范围${{ xihu: '甲', shangcheng: '乙', haishu: '丙' }[court]}` })],
+      }),
     });
     assert.equal(res.status, 201);
     caseByCourt.set(court, res.body.id);
@@ -51,7 +53,10 @@ for (const account of demoAccounts) {
       const respondent = res.body.respondents[0];
       assert.equal(respondent.isMasked, !isTeam, 'personal data masked outside the case team');
       if (!isTeam) assert.match(respondent.idNumber, /\*{4}/);
-      const write = await t.request('POST', `/api/v1/cases/${id}/nodes`, { token, body: { kind: 'enforcementNoticeSent' } });
+      const write = await t.request('POST', `/api/v1/cases/${id}/nodes`, {
+        token,
+        body: { kind: 'enforcementNoticeSent' },
+      });
       assert.equal(write.status, isTeam ? 201 : 403);
     }
   });
@@ -60,7 +65,10 @@ for (const account of demoAccounts) {
 test('reads of personal data by the team are audited with their purpose', async () => {
   const token = await t.login('xihu.judge');
   const id = caseByCourt.get('xihu');
-  await t.request('GET', `/api/v1/cases/${id}`, { token, headers: { 'x-zhixing-purpose': encodeURIComponent('核实被执行人身份') } });
+  await t.request('GET', `/api/v1/cases/${id}`, {
+    token,
+    headers: { 'x-zhixing-purpose': encodeURIComponent('核实被执行人身份') },
+  });
   const rows = await t.database.sql<{ purpose: string }[]>`
     select purpose from audit.records where action = 'case.personal-data.read' and object_id = ${id ?? ''} order by id desc limit 1`;
   assert.equal(rows[0]?.purpose, '核实被执行人身份');

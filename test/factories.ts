@@ -8,7 +8,11 @@ export function aPerson(overrides: Record<string, unknown> = {}) {
   return {
     kind: 'natural' as const,
     name: `测试人${'甲乙丙丁戊己庚辛壬癸'[counter % 10]}${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(counter / 10) % 12]}`,
-    idNumber: composeIdNumber('330106', `19${70 + (counter % 30)}0${1 + (counter % 9)}1${counter % 10}`, 100 + (counter % 800)),
+    idNumber: composeIdNumber(
+      '330106',
+      `19${70 + (counter % 30)}0${1 + (counter % 9)}1${counter % 10}`,
+      100 + (counter % 800),
+    ),
     phone: '13800001234',
     address: '浙江省杭州市西湖区文三路100号',
     ...overrides,
@@ -30,7 +34,12 @@ export function aCompany(overrides: Record<string, unknown> = {}) {
 export function aCaseBody(overrides: Record<string, unknown> = {}) {
   return {
     caseType: '执',
-    basis: { kind: 'judgment', documentNumber: '（2026）浙0106民初123号', issuedBy: '杭州市西湖区人民法院', effectiveDate: '2026-01-10' },
+    basis: {
+      kind: 'judgment',
+      documentNumber: '（2026）浙0106民初123号',
+      issuedBy: '杭州市西湖区人民法院',
+      effectiveDate: '2026-01-10',
+    },
     applicants: [aCompany()],
     respondents: [aPerson()],
     claimAmountFen: 12_345_600,

@@ -56,7 +56,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(opts: { withOrganisation?: boolean; isDemo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { withOrganisation?: boolean; isDemo?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (opts.withOrganisation !== false) {
     demoHash ??= hashPassword(demoPassword);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { ensureRootCourt, findCourtByCode, insertUser, Role } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { ensureRootCourt, findCourtByCode, insertUser, Role } from '../modules/identity/index.ts';
 
 /**
  * `zhixing user add --username admin --display-name 管理员 --password … --court 最高法 --roles admin`.
@@ -34,7 +34,9 @@ export async function addUserFromCli(database: Database, args: string[], isDemo:
     (await findCourtByCode(database.db, values.court ?? '')) ??
     (values.court === '最高法' ? await ensureRootCourt(database.db) : null);
   if (!court) {
-    console.error(`法院不存在 / no court with code ${values.court}. On a fresh installation use --court 最高法.`);
+    console.error(
+      `法院不存在 / no court with code ${values.court}. On a fresh installation use --court 最高法.`,
+    );
     return 1;
   }
   const courtId = court.id;
@@ -52,7 +54,9 @@ export async function addUserFromCli(database: Database, args: string[], isDemo:
         { isDemo },
       ),
     );
-    console.log(`已创建用户 / user created: ${user.username} (${user.roles.join(', ')}) at ${user.court.name}`);
+    console.log(
+      `已创建用户 / user created: ${user.username} (${user.roles.join(', ')}) at ${user.court.name}`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof AppError) {

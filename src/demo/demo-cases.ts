@@ -1,5 +1,4 @@
-import { type Company, generatePopulation, type Person } from './population.ts';
-import { DEMO_POPULATION } from './population.ts';
+import { type Company, DEMO_POPULATION, generatePopulation, type Person } from './population.ts';
 import { createRandom, type Random } from './random.ts';
 
 /** One planned demo case: who files it, its parties, and how far it has gone. */
@@ -7,7 +6,12 @@ export type CasePlan = {
   filer: string;
   caseType: '执' | '执保';
   filedOn: string;
-  basis: { kind: 'judgment' | 'mediation' | 'arbitration' | 'notarizedDebt' | 'paymentOrder'; documentNumber: string; issuedBy: string; effectiveDate: string };
+  basis: {
+    kind: 'judgment' | 'mediation' | 'arbitration' | 'notarizedDebt' | 'paymentOrder';
+    documentNumber: string;
+    issuedBy: string;
+    effectiveDate: string;
+  };
   applicants: DemoParty[];
   respondents: DemoParty[];
   claimAmountFen: number;
@@ -27,7 +31,16 @@ export type DemoParty = {
 };
 
 /** Stages, in order: each adds nodes to the previous one; the last three end closed. */
-export const stages = ['filed', 'noticed', 'investigating', 'controlling', 'suspended', 'fulfilled', 'terminatedThisRound', 'restored'] as const;
+export const stages = [
+  'filed',
+  'noticed',
+  'investigating',
+  'controlling',
+  'suspended',
+  'fulfilled',
+  'terminatedThisRound',
+  'restored',
+] as const;
 export type Stage = (typeof stages)[number];
 
 const filers = [
@@ -52,20 +65,42 @@ function personParty(p: Person): DemoParty {
 }
 
 function companyParty(c: Company, people: Map<string, Person>): DemoParty {
-  return { kind: 'legal', name: c.name, creditCode: c.creditCode, address: c.address, legalRepresentative: people.get(c.legalRepresentativeId)?.name ?? '' };
+  return {
+    kind: 'legal',
+    name: c.name,
+    creditCode: c.creditCode,
+    address: c.address,
+    legalRepresentative: people.get(c.legalRepresentativeId)?.name ?? '',
+  };
 }
 
+/**
+ * A court's docket: most cases older than the six-month handling period are closed; open ones are
+ * mostly recent, and a few run late so that warnings have something to show.
+ */
 function pickStage(random: Random, ageDays: number): Stage {
   if (ageDays < 10) return 'filed';
-  if (ageDays < 40) return random.chance(0.7) ? 'noticed' : 'investigating';
   const roll = random.next();
-  if (ageDays < 95) return roll < 0.3 ? 'investigating' : roll < 0.65 ? 'controlling' : roll < 0.8 ? 'fulfilled' : 'suspended';
-  if (roll < 0.15) return 'investigating';
-  if (roll < 0.35) return 'controlling';
-  if (roll < 0.42) return 'suspended';
-  if (roll < 0.65) return 'fulfilled';
-  if (roll < 0.92) return 'terminatedThisRound';
-  return 'restored';
+  if (ageDays < 40) return roll < 0.6 ? 'noticed' : 'investigating';
+  if (ageDays < 95)
+    return roll < 0.25
+      ? 'investigating'
+      : roll < 0.6
+        ? 'controlling'
+        : roll < 0.95
+          ? 'fulfilled'
+          : 'suspended';
+  if (ageDays < 180) {
+    if (roll < 0.08) return 'investigating';
+    if (roll < 0.3) return 'controlling';
+    if (roll < 0.35) return 'suspended';
+    if (roll < 0.65) return 'fulfilled';
+    return roll < 0.95 ? 'terminatedThisRound' : 'restored';
+  }
+  if (roll < 0.04) return 'controlling';
+  if (roll < 0.08) return 'suspended';
+  if (roll < 0.5) return 'fulfilled';
+  return roll < 0.93 ? 'terminatedThisRound' : 'restored';
 }
 
 /** ~500 reproducible cases over the year up to `today`, in every stage. */
@@ -80,13 +115,25 @@ export function planDemoCases(today: string, count = 500, seed = 20260101): Case
   const totalWeight = filers.reduce((s, f) => s + f.weight, 0);
   const plans: CasePlan[] = [];
   for (let i = 0; i < count; i++) {
-    let w = random.int(0, totalWeight - 1);
-    const filer = filers.find((f) => (w -= f.weight) < 0) ?? filers[0];
+    const draw = random.int(0, totalWeight - 1);
+    let cumulative = 0;
+    const filer = filers.find((f) => {
+      cumulative += f.weight;
+      return draw < cumulative;
+    });
     if (!filer) break;
     // Later in the year more recent filings: skew towards today.
     const filedOn = isoDay(start, Math.floor(span * Math.sqrt(random.next())));
     const ageDays = daysBetween(filedOn, today);
-    const basisKinds = ['judgment', 'judgment', 'judgment', 'mediation', 'arbitration', 'notarizedDebt', 'paymentOrder'] as const;
+    const basisKinds = [
+      'judgment',
+      'judgment',
+      'judgment',
+      'mediation',
+      'arbitration',
+      'notarizedDebt',
+      'paymentOrder',
+    ] as const;
     const basisKind = basisKinds[random.int(0, basisKinds.length - 1)] ?? 'judgment';
     const effectiveDate = isoDay(filedOn, -random.int(20, 300));
     const docYear = effectiveDate.slice(0, 4);
@@ -99,7 +146,12 @@ export function planDemoCases(today: string, count = 500, seed = 20260101): Case
           : basisKind === 'notarizedDebt'
             ? `（${docYear}）浙杭证字第${docNo}号`
             : `（${docYear}）${filer.prefix}民${basisKind === 'paymentOrder' ? '督' : '初'}${docNo}号`,
-      issuedBy: basisKind === 'arbitration' ? '杭州仲裁委员会' : basisKind === 'notarizedDebt' ? '杭州市国立公证处' : filer.court,
+      issuedBy:
+        basisKind === 'arbitration'
+          ? '杭州仲裁委员会'
+          : basisKind === 'notarizedDebt'
+            ? '杭州市国立公证处'
+            : filer.court,
       effectiveDate,
     };
     const applicantIsCompany = random.chance(0.55);
@@ -112,9 +164,13 @@ export function planDemoCases(today: string, count = 500, seed = 20260101): Case
       const useMinor = i % 97 === 13 && r === 0 && minors.length > 0;
       const pool = useMinor ? minors : adults;
       const party = random.chance(0.35)
-        ? companyParty(population.companies[random.int(0, population.companies.length - 1)] as Company, people)
+        ? companyParty(
+            population.companies[random.int(0, population.companies.length - 1)] as Company,
+            people,
+          )
         : personParty(pool[random.int(0, pool.length - 1)] as Person);
-      if (party.name !== applicant.name && !respondents.some((x) => x.name === party.name)) respondents.push(party);
+      if (party.name !== applicant.name && !respondents.some((x) => x.name === party.name))
+        respondents.push(party);
     }
     if (respondents.length === 0) respondents.push(personParty(adults[(i * 7) % adults.length] as Person));
     const claimYuan = Math.round(Math.exp(random.normal() * 1.3 + Math.log(80000)));

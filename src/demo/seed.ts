@@ -1,8 +1,23 @@
 import { sql } from 'drizzle-orm';
+import {
+  chinaToday,
+  closeCase,
+  fileCase,
+  NodeKind,
+  recordNode,
+  restoreCase,
+} from '../modules/cases/index.ts';
+import {
+  type Actor,
+  demoPassword,
+  hashPassword,
+  insertCourt,
+  insertTeam,
+  insertUser,
+  loadActorByUsername,
+} from '../modules/identity/index.ts';
 import type { Database, Db } from '../platform/db.ts';
 import type { Logger } from '../platform/logging.ts';
-import { chinaToday, closeCase, fileCase, NodeKind, recordNode, restoreCase } from '../modules/cases/index.ts';
-import { type Actor, demoPassword, hashPassword, insertCourt, insertTeam, insertUser, loadActorByUsername } from '../modules/identity/index.ts';
 import { type CasePlan, planDemoCases, type Stage } from './demo-cases.ts';
 import { demoAccounts, demoCourts, demoTeams } from './demo-org.ts';
 
@@ -20,7 +35,13 @@ export async function seedDemoOrganisation(db: Db, passwordHash?: string): Promi
   await db.transaction(async (tx) => {
     for (const c of demoCourts) {
       const parentId = c.parent ? (courtIds.get(c.parent) ?? null) : null;
-      const court = await insertCourt(tx, { name: c.name, courtCode: c.courtCode, level: c.level, divisionCode: c.divisionCode, parentId });
+      const court = await insertCourt(tx, {
+        name: c.name,
+        courtCode: c.courtCode,
+        level: c.level,
+        divisionCode: c.divisionCode,
+        parentId,
+      });
       courtIds.set(c.key, court.id);
     }
     const userIds = new Map<string, string>();
@@ -47,7 +68,10 @@ export async function seedDemoOrganisation(db: Db, passwordHash?: string): Promi
 }
 
 /** Loads the demo courts, accounts, teams and ~500 cases. Deterministic for a given `today`. */
-export async function seedDemo(database: Database, opts: { logger: Logger; today?: string; caseCount?: number }): Promise<void> {
+export async function seedDemo(
+  database: Database,
+  opts: { logger: Logger; today?: string; caseCount?: number },
+): Promise<void> {
   const { db } = database;
   const started = Date.now();
   await seedDemoOrganisation(db);
@@ -66,7 +90,10 @@ export async function seedDemo(database: Database, opts: { logger: Logger; today
       await seedCase(db, actor, plan, today);
     } catch (err) {
       failed += 1;
-      opts.logger.warn({ err: err instanceof Error ? err.message : err, stage: plan.stage }, 'demo case not fully seeded');
+      opts.logger.warn(
+        { err: err instanceof Error ? err.message : err, stage: plan.stage },
+        'demo case not fully seeded',
+      );
     }
   }
   opts.logger.info({ cases: plans.length, failed, ms: Date.now() - started }, 'demo data loaded');
@@ -84,6 +111,7 @@ const stageNodes: Record<Stage, [string, number][]> = {
   noticed: [
     [NodeKind.enforcementNoticeSent, 2],
     [NodeKind.propertyReportOrderIssued, 2],
+    [NodeKind.applicantAskedForLeads, 2],
   ],
   investigating: [
     [NodeKind.enforcementNoticeSent, 2],
@@ -103,12 +131,14 @@ const stageNodes: Record<Stage, [string, number][]> = {
   suspended: [
     [NodeKind.enforcementNoticeSent, 2],
     [NodeKind.propertyReportOrderIssued, 2],
+    [NodeKind.applicantAskedForLeads, 3],
     [NodeKind.onlineInquiryDone, 7],
     [NodeKind.suspended, 25],
   ],
   fulfilled: [
     [NodeKind.enforcementNoticeSent, 2],
     [NodeKind.propertyReportOrderIssued, 2],
+    [NodeKind.applicantAskedForLeads, 3],
     [NodeKind.onlineInquiryDone, 7],
     [NodeKind.assetControlled, 12],
     [NodeKind.paymentReceived, 30],
@@ -146,18 +176,28 @@ async function seedCase(db: Db, actor: Actor, plan: CasePlan, today: string): Pr
     { filedOn: plan.filedOn },
   );
   for (const [kind, offset] of stageNodes[plan.stage]) {
-    await recordNode(db, actor, filed.id, { kind, occurredOn: plusDays(plan.filedOn, offset, today), note: '' });
+    await recordNode(db, actor, filed.id, {
+      kind,
+      occurredOn: plusDays(plan.filedOn, offset, today),
+      note: '',
+    });
   }
   if (plan.stage === 'fulfilled') {
-    await closeCase(db, actor, filed.id, { closingType: 'fulfilled', reason: '被执行人已全部履行 / Fully performed' });
+    await closeCase(db, actor, filed.id, {
+      closingType: 'fulfilled',
+      reason: '被执行人已全部履行 / Fully performed',
+    });
   }
   if (plan.stage === 'terminatedThisRound' || plan.stage === 'restored') {
     await closeCase(db, actor, filed.id, {
       closingType: 'terminatedThisRound',
-      reason: '经网络查控和现场调查，未发现可供执行的财产 / No enforceable assets found after online and on-site inquiry',
+      reason:
+        '经网络查控和现场调查，未发现可供执行的财产 / No enforceable assets found after online and on-site inquiry',
     });
   }
   if (plan.stage === 'restored') {
-    await restoreCase(db, actor, filed.id, { reason: '申请执行人提供新的财产线索 / New asset lead from the applicant' });
+    await restoreCase(db, actor, filed.id, {
+      reason: '申请执行人提供新的财产线索 / New asset lead from the applicant',
+    });
   }
 }

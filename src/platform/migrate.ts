@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from './logging.ts';
 import type { Sql } from './db.ts';
+import type { Logger } from './logging.ts';
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -60,7 +60,9 @@ export async function migrate(sql: Sql, logger?: Logger): Promise<number> {
       const prior = doneBy.get(`${m.owner}/${m.version}`);
       if (prior !== undefined) {
         if (prior !== m.checksum) {
-          throw new Error(`migration ${m.owner}/${m.name} was changed after it was applied; add a new one instead`);
+          throw new Error(
+            `migration ${m.owner}/${m.name} was changed after it was applied; add a new one instead`,
+          );
         }
         continue;
       }

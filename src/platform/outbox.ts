@@ -10,7 +10,12 @@ import type { Logger } from './logging.ts';
  * dies mid-way (the delivery row stays pending and is retried with backoff).
  */
 export type DomainEvent<P = Record<string, unknown>> = { type: string; aggregateId?: string; payload: P };
-export type DeliveredEvent = { id: number; type: string; aggregateId: string | null; payload: Record<string, unknown> };
+export type DeliveredEvent = {
+  id: number;
+  type: string;
+  aggregateId: string | null;
+  payload: Record<string, unknown>;
+};
 
 export type Subscriber = {
   /** Unique, stable name, e.g. `credit.delist-on-case-closed`. */
@@ -32,9 +37,17 @@ function backoffSeconds(attempt: number): number {
   return Math.min(3600, 2 ** attempt);
 }
 
-export type OutboxDispatcher = { runOnce(): Promise<number>; start(intervalMs?: number): void; stop(): Promise<void> };
+export type OutboxDispatcher = {
+  runOnce(): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+};
 
-export function createOutboxDispatcher(database: Database, subscribers: Subscriber[], logger: Logger): OutboxDispatcher {
+export function createOutboxDispatcher(
+  database: Database,
+  subscribers: Subscriber[],
+  logger: Logger,
+): OutboxDispatcher {
   const byType = new Map<string, Subscriber[]>();
   for (const s of subscribers) {
     for (const t of s.eventTypes) byType.set(t, [...(byType.get(t) ?? []), s]);
@@ -108,7 +121,10 @@ export function createOutboxDispatcher(database: Database, subscribers: Subscrib
 
   async function recordFailure(f: { eventId: string; subscriber: string; attempts: number; error: string }) {
     const isDead = f.attempts >= maxAttempts;
-    logger.warn({ event: f.eventId, subscriber: f.subscriber, attempts: f.attempts, err: f.error }, 'delivery failed');
+    logger.warn(
+      { event: f.eventId, subscriber: f.subscriber, attempts: f.attempts, err: f.error },
+      'delivery failed',
+    );
     await sql`update platform.outbox_deliveries set attempts = ${f.attempts}, last_error = ${f.error.slice(0, 2000)},
       state = ${isDead ? 'dead' : 'pending'},
       next_attempt_at = now() + make_interval(secs => ${backoffSeconds(f.attempts)})

@@ -27,9 +27,13 @@ export function buildWebIfStale(logger: Logger): void {
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   logger.info('building the web app (first start or sources changed)…');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('web build failed');
 }

@@ -94,7 +94,11 @@ export async function verifyAudit(sql: Sql): Promise<VerifyReport> {
         problems.push({ chainSeq: row.seq, id: row.id, problem: 'link to the previous record is broken' });
       }
       if (chainHash(row.prev_hash, row.canonical) !== row.hash) {
-        problems.push({ chainSeq: row.seq, id: row.id, problem: 'record content was altered (hash mismatch)' });
+        problems.push({
+          chainSeq: row.seq,
+          id: row.id,
+          problem: 'record content was altered (hash mismatch)',
+        });
       }
       prev = row.hash;
       expectedSeq = seq + 1n;

@@ -23,18 +23,29 @@ export async function loadCaseInScope(
   opts: { forUpdate?: boolean } = {},
 ): Promise<CaseRow> {
   if (!isUuid(id)) throw notFound('案件', 'Case');
-  const query = db.select().from(cases).where(and(eq(cases.id, id), inScope(actor)));
+  const query = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), inScope(actor)));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('案件', 'Case');
   return row;
 }
 
 export async function loadNodes(db: DbOrTx, caseId: string): Promise<NodeRow[]> {
-  return db.select().from(nodes).where(eq(nodes.caseId, caseId)).orderBy(asc(nodes.occurredOn), asc(nodes.recordedAt));
+  return db
+    .select()
+    .from(nodes)
+    .where(eq(nodes.caseId, caseId))
+    .orderBy(asc(nodes.occurredOn), asc(nodes.recordedAt));
 }
 
 export async function loadParties(db: DbOrTx, caseId: string): Promise<PartyRow[]> {
-  return db.select().from(parties).where(eq(parties.caseId, caseId)).orderBy(asc(parties.role), asc(parties.position));
+  return db
+    .select()
+    .from(parties)
+    .where(eq(parties.caseId, caseId))
+    .orderBy(asc(parties.role), asc(parties.position));
 }
 
 export function deadlinesOf(c: CaseRow, caseNodes: NodeRow[], today: string): DeadlineView[] {

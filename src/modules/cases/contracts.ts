@@ -3,12 +3,23 @@ import { z } from 'zod';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: '日期不存在 / Not a real date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: '日期不存在 / Not a real date',
+    },
+  );
 
 export const caseTypeValues = ['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他'] as const;
-export const basisKindValues = ['judgment', 'mediation', 'arbitration', 'notarizedDebt', 'paymentOrder', 'other'] as const;
+export const basisKindValues = [
+  'judgment',
+  'mediation',
+  'arbitration',
+  'notarizedDebt',
+  'paymentOrder',
+  'other',
+] as const;
 export const partyKindValues = ['natural', 'legal', 'other'] as const;
 export const flagValues = ['stateOrgan', 'military', 'livelihood', 'enterprise'] as const;
 export const triageValues = ['simple', 'complex'] as const;
@@ -57,7 +68,11 @@ export const ZFileCaseSchema = z.object({
 export type TFileCase = z.infer<typeof ZFileCaseSchema>;
 export type TPartyInput = z.infer<typeof ZPartyInputSchema>;
 
-export const ZFiledSchema = z.object({ id: z.string(), caseNumber: z.string(), status: z.enum(caseStatusValues) });
+export const ZFiledSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: z.enum(caseStatusValues),
+});
 
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 const ZMember = z.object({ id: z.string(), displayName: z.string() }).nullable();
@@ -71,7 +86,13 @@ export const ZPartySchema = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   legalRepresentative: z.string().nullable(),
-  agents: z.array(ZAgentSchema.extend({ lawFirm: z.string().nullish(), licenseNumber: z.string().nullish(), phone: z.string().nullish() })),
+  agents: z.array(
+    ZAgentSchema.extend({
+      lawFirm: z.string().nullish(),
+      licenseNumber: z.string().nullish(),
+      phone: z.string().nullish(),
+    }),
+  ),
   isMasked: z.boolean(),
 });
 
@@ -110,11 +131,19 @@ export const ZCaseDetailSchema = z.object({
   recoveredFen: z.number(),
   applicants: z.array(ZPartySchema),
   respondents: z.array(ZPartySchema),
-  team: z.object({ id: z.string().nullable(), judge: ZMember, assistant: ZMember, bailiff: ZMember, clerk: ZMember }),
+  team: z.object({
+    id: z.string().nullable(),
+    judge: ZMember,
+    assistant: ZMember,
+    bailiff: ZMember,
+    clerk: ZMember,
+  }),
   isTeamMember: z.boolean(),
   nodes: z.array(ZNodeSchema),
   deadlines: z.array(ZDeadlineSchema),
-  closing: z.object({ closingType: z.string(), label: ZLabel, reason: z.string(), closedOn: z.string() }).nullable(),
+  closing: z
+    .object({ closingType: z.string(), label: ZLabel, reason: z.string(), closedOn: z.string() })
+    .nullable(),
   restoredFrom: ZCaseRef,
   restoredTo: ZCaseRef,
   triage: z.enum(triageValues).nullable(),
@@ -147,7 +176,9 @@ export const ZCaseListItemSchema = z.object({
   respondentNames: z.array(z.string()),
   judge: ZMember,
   courtName: z.string(),
-  nextDeadline: z.object({ kind: z.string(), label: ZLabel, dueOn: z.string(), daysLeft: z.number() }).nullable(),
+  nextDeadline: z
+    .object({ kind: z.string(), label: ZLabel, dueOn: z.string(), daysLeft: z.number() })
+    .nullable(),
   closingType: z.string().nullable(),
   triage: z.enum(triageValues).nullable(),
   flags: z.array(z.string()),
@@ -164,10 +195,16 @@ export const ZRecordNodeSchema = z.object({
   kind: z.string().min(1).max(50),
   note: z.string().max(2000).optional().nullable(),
   occurredOn: isoDate.optional().nullable(),
-  documents: z.array(z.object({ name: text(200) })).max(20).optional(),
+  documents: z
+    .array(z.object({ name: text(200) }))
+    .max(20)
+    .optional(),
 });
 
-export const ZCloseSchema = z.object({ closingType: z.string().min(1).max(40), reason: z.string().trim().max(2000) });
+export const ZCloseSchema = z.object({
+  closingType: z.string().min(1).max(40),
+  reason: z.string().trim().max(2000),
+});
 export const ZRestoreSchema = z.object({ reason: z.string().trim().max(2000).optional().nullable() });
 export const ZAssignTeamSchema = z.object({ teamId: z.uuid() });
 export const ZCaseIdParamSchema = z.object({ id: z.string().min(1).max(100) });

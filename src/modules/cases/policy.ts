@@ -1,7 +1,12 @@
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
 import { type Actor, hasRole, Role } from '../identity/index.ts';
 
-type TeamOf = { judgeId: string | null; assistantId: string | null; bailiffId: string | null; clerkId: string | null };
+type TeamOf = {
+  judgeId: string | null;
+  assistantId: string | null;
+  bailiffId: string | null;
+  clerkId: string | null;
+};
 type CaseRef = TeamOf & { courtId: string };
 
 export function isTeamMember(actor: Actor, c: TeamOf): boolean {
@@ -27,7 +32,8 @@ export function assertCanRecordNode(actor: Actor, c: CaseRef): void {
 /** Closing is the case judge's decision, or a court leader's of the same court. */
 export function assertCanClose(actor: Actor, c: CaseRef): void {
   const isLeader = hasRole(actor, Role.courtLeader) && actor.court.id === c.courtId;
-  if (c.judgeId !== actor.userId && !isLeader) forbid('只有承办法官或院领导可以结案', 'Only the case judge or a court leader may close');
+  if (c.judgeId !== actor.userId && !isLeader)
+    forbid('只有承办法官或院领导可以结案', 'Only the case judge or a court leader may close');
 }
 
 /** Restoration: the old case's team, or a judge or court leader of the same court. */
@@ -41,6 +47,9 @@ export function assertCanAssignTeam(actor: Actor, c: CaseRef): void {
   const isSameCourt = actor.court.id === c.courtId;
   const isCurrentJudge = c.judgeId === actor.userId;
   if (!(isSameCourt && hasRole(actor, Role.courtLeader, Role.commandCentre)) && !isCurrentJudge) {
-    forbid('只有院领导、指挥中心或承办法官可以分配执行团队', 'Only a court leader, the command centre or the case judge may assign a team');
+    forbid(
+      '只有院领导、指挥中心或承办法官可以分配执行团队',
+      'Only a court leader, the command centre or the case judge may assign a team',
+    );
   }
 }

@@ -9,8 +9,8 @@ import {
   ZCaseListQuerySchema,
   ZCaseListSchema,
   ZCloseSchema,
-  ZFiledSchema,
   ZFileCaseSchema,
+  ZFiledSchema,
   ZRecordNodeSchema,
   ZRestoreSchema,
 } from './contracts.ts';
@@ -35,25 +35,50 @@ export function purposeOf(header: string | string[] | undefined): string {
 
 export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
   const tags = ['cases'];
-  const errors = { 400: ZErrorSchema, 401: ZErrorSchema, 403: ZErrorSchema, 404: ZErrorSchema, 409: ZErrorSchema };
+  const errors = {
+    400: ZErrorSchema,
+    401: ZErrorSchema,
+    403: ZErrorSchema,
+    404: ZErrorSchema,
+    409: ZErrorSchema,
+  };
 
   app.post(
     '/api/v1/cases',
-    { schema: { tags, summary: '立案 / File a case', body: ZFileCaseSchema, response: { 201: ZFiledSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '立案 / File a case',
+        body: ZFileCaseSchema,
+        response: { 201: ZFiledSchema, ...errors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await fileCase(db, requireActor(request), request.body)),
   );
 
   app.get(
     '/api/v1/cases',
     {
-      schema: { tags, summary: '案件列表 / Cases in scope', querystring: ZCaseListQuerySchema, response: { 200: ZCaseListSchema, ...errors } },
+      schema: {
+        tags,
+        summary: '案件列表 / Cases in scope',
+        querystring: ZCaseListQuerySchema,
+        response: { 200: ZCaseListSchema, ...errors },
+      },
     },
     async (request) => listCases(db, requireActor(request), request.query),
   );
 
   app.get(
     '/api/v1/cases/:id',
-    { schema: { tags, summary: '案件详情 / A case', params: ZCaseIdParamSchema, response: { 200: ZCaseDetailSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '案件详情 / A case',
+        params: ZCaseIdParamSchema,
+        response: { 200: ZCaseDetailSchema, ...errors },
+      },
+    },
     async (request) =>
       getCase(db, requireActor(request), request.params.id, purposeOf(request.headers['x-zhixing-purpose'])),
   );
@@ -67,7 +92,13 @@ export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
         params: ZCaseIdParamSchema,
         body: ZRecordNodeSchema,
         response: {
-          201: z.object({ id: z.string(), kind: z.string(), occurredOn: z.string(), note: z.string(), documents: z.array(z.object({ name: z.string() })) }),
+          201: z.object({
+            id: z.string(),
+            kind: z.string(),
+            occurredOn: z.string(),
+            note: z.string(),
+            documents: z.array(z.object({ name: z.string() })),
+          }),
           ...errors,
         },
       },
@@ -85,7 +116,13 @@ export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
         params: ZCaseIdParamSchema,
         body: ZCloseSchema,
         response: {
-          200: z.object({ id: z.string(), caseNumber: z.string(), status: z.literal('closed'), closingType: z.string(), closedOn: z.string() }),
+          200: z.object({
+            id: z.string(),
+            caseNumber: z.string(),
+            status: z.literal('closed'),
+            closingType: z.string(),
+            closedOn: z.string(),
+          }),
           ...errors,
         },
       },
@@ -105,7 +142,9 @@ export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await restoreCase(db, requireActor(request), request.params.id, request.body ?? {})),
+      reply
+        .status(201)
+        .send(await restoreCase(db, requireActor(request), request.params.id, request.body ?? {})),
   );
 
   app.put(

@@ -1,6 +1,7 @@
 import { AppError, bi, ErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import type { TPartyInput } from './contracts.ts';
 import { validateCreditCode } from './rules/credit-code.ts';
+import { hasControlCharacters } from './rules/free-text.ts';
 import { validateIdNumber } from './rules/id-number.ts';
 import { validatePartyName } from './rules/party-name.ts';
 
@@ -16,7 +17,6 @@ export type CleanParty = {
 };
 
 const phonePattern = /^[0-9+\-() ]{5,30}$/;
-const controlChars = /[\u0000-\u001f\u007f]/;
 
 /**
  * Checks every party against the identifier rules (GB 11643 for people, GB 32100 for
@@ -28,13 +28,15 @@ export function validateParties(role: 'applicants' | 'respondents', parties: TPa
   const seen = new Set<string>();
   parties.forEach((p, i) => {
     const at = (field: string) => `${role}.${i}.${field}`;
-    const fail = (field: string, zh: string, en: string) => details.push({ path: at(field), message: bi(zh, en) });
+    const fail = (field: string, zh: string, en: string) =>
+      details.push({ path: at(field), message: bi(zh, en) });
     const name = validatePartyName(p.name, p.kind);
     if (!name.ok) fail('name', name.reason.zh, name.reason.en);
     let idNumber: string | null = null;
     let creditCode: string | null = null;
     if (p.kind === 'natural') {
-      if (p.creditCode) fail('creditCode', '自然人不填写统一社会信用代码', 'A natural person has no credit code');
+      if (p.creditCode)
+        fail('creditCode', '自然人不填写统一社会信用代码', 'A natural person has no credit code');
       if (!p.idNumber) fail('idNumber', '请填写公民身份号码', 'ID number is required for a natural person');
       else {
         const r = validateIdNumber(p.idNumber, today);
@@ -53,13 +55,16 @@ export function validateParties(role: 'applicants' | 'respondents', parties: TPa
     }
     const key = idNumber ?? creditCode;
     if (key) {
-      if (seen.has(key)) fail(idNumber ? 'idNumber' : 'creditCode', '同一当事人重复填写', 'Same party entered twice');
+      if (seen.has(key))
+        fail(idNumber ? 'idNumber' : 'creditCode', '同一当事人重复填写', 'Same party entered twice');
       seen.add(key);
     }
-    if (p.phone && !phonePattern.test(p.phone)) fail('phone', '电话号码格式不正确', 'Phone number is malformed');
+    if (p.phone && !phonePattern.test(p.phone))
+      fail('phone', '电话号码格式不正确', 'Phone number is malformed');
     for (const field of ['address', 'legalRepresentative'] as const) {
       const v = p[field];
-      if (v && (controlChars.test(v) || /[<>]/.test(v))) fail(field, '包含不允许的字符', 'Contains characters that are not allowed');
+      if (v && (hasControlCharacters(v) || /[<>]/.test(v)))
+        fail(field, '包含不允许的字符', 'Contains characters that are not allowed');
     }
     if (p.legalRepresentative && p.kind === 'natural') {
       fail('legalRepresentative', '自然人没有法定代表人', 'A natural person has no legal representative');
@@ -67,7 +72,10 @@ export function validateParties(role: 'applicants' | 'respondents', parties: TPa
     (p.agents ?? []).forEach((a, j) => {
       const agentName = validatePartyName(a.name, 'natural');
       if (!agentName.ok) {
-        details.push({ path: `${role}.${i}.agents.${j}.name`, message: bi(agentName.reason.zh, agentName.reason.en) });
+        details.push({
+          path: `${role}.${i}.agents.${j}.name`,
+          message: bi(agentName.reason.zh, agentName.reason.en),
+        });
       }
     });
     clean.push({

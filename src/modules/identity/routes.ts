@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { ZErrorSchema, type App } from '../../platform/http/server.ts';
-import { isUuid } from '../../platform/ids.ts';
 import { notFound } from '../../platform/errors.ts';
+import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { isUuid } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import {
   ZCourtFilterSchema,
@@ -29,7 +29,12 @@ export function userView(actor: Actor) {
     username: actor.username,
     displayName: actor.displayName,
     roles: actor.roles,
-    court: { id: actor.court.id, name: actor.court.name, courtCode: actor.court.courtCode, level: actor.court.level },
+    court: {
+      id: actor.court.id,
+      name: actor.court.name,
+      courtCode: actor.court.courtCode,
+      level: actor.court.level,
+    },
   };
 }
 
@@ -38,7 +43,13 @@ export type IdentityRouteOptions = { db: Db; sessionHours: number; secureCookies
 export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): void {
   const { db } = opts;
   const tags = ['identity'];
-  const errors = { 400: ZErrorSchema, 401: ZErrorSchema, 403: ZErrorSchema, 404: ZErrorSchema, 409: ZErrorSchema };
+  const errors = {
+    400: ZErrorSchema,
+    401: ZErrorSchema,
+    403: ZErrorSchema,
+    404: ZErrorSchema,
+    409: ZErrorSchema,
+  };
 
   app.post(
     '/api/v1/auth/login',
@@ -64,28 +75,52 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
     },
   );
 
-  app.post('/api/v1/auth/logout', { config: { isPublic: true }, schema: { tags, summary: '退出 / Sign out' } }, async (request, reply) => {
-    if (request.authToken) await signOut(db, request.authToken);
-    reply.clearCookie(sessionCookie, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { isPublic: true }, schema: { tags, summary: '退出 / Sign out' } },
+    async (request, reply) => {
+      if (request.authToken) await signOut(db, request.authToken);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags, summary: '当前用户 / Current user', response: { 200: z.object({ user: ZUserSchema }), 401: ZErrorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '当前用户 / Current user',
+        response: { 200: z.object({ user: ZUserSchema }), 401: ZErrorSchema },
+      },
+    },
     async (request) => ({ user: userView(requireActor(request)) }),
   );
 
   app.get(
     '/api/v1/courts',
-    { schema: { tags, summary: '法院列表 / Courts in scope', response: { 200: z.object({ items: z.array(ZCourtSchema) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '法院列表 / Courts in scope',
+        response: { 200: z.object({ items: z.array(ZCourtSchema) }), ...errors },
+      },
+    },
     async (request) => ({ items: await listCourts(db, requireActor(request)) }),
   );
 
   app.post(
     '/api/v1/courts',
-    { schema: { tags, summary: '新增法院 / Create a court', body: ZNewCourtSchema, response: { 201: ZCourtSchema, ...errors } } },
-    async (request, reply) => reply.status(201).send(await createCourt(db, requireActor(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: '新增法院 / Create a court',
+        body: ZNewCourtSchema,
+        response: { 201: ZCourtSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCourt(db, requireActor(request), request.body)),
   );
 
   app.get(
@@ -103,7 +138,14 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
 
   app.post(
     '/api/v1/users',
-    { schema: { tags, summary: '新增用户 / Create a user', body: ZNewUserSchema, response: { 201: ZUserListItemSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '新增用户 / Create a user',
+        body: ZNewUserSchema,
+        response: { 201: ZUserListItemSchema, ...errors },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await createUser(db, requireActor(request), request.body, opts.isDemo)),
   );
@@ -141,7 +183,15 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
 
   app.post(
     '/api/v1/teams',
-    { schema: { tags, summary: '新建执行团队 / Create a team', body: ZNewTeamSchema, response: { 201: ZTeamSchema, ...errors } } },
-    async (request, reply) => reply.status(201).send(await createTeam(db, requireActor(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: '新建执行团队 / Create a team',
+        body: ZNewTeamSchema,
+        response: { 201: ZTeamSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createTeam(db, requireActor(request), request.body)),
   );
 }

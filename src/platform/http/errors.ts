@@ -31,15 +31,21 @@ export function handleError(err: FastifyError | Error, request: FastifyRequest, 
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return reply
         .status(400)
-        .send(body(ErrorCode.invalidInput, bi('请求体不是有效的 JSON', 'Request body is not valid JSON'), [
-          { path: 'body', message: bi('JSON 格式错误', 'Malformed JSON') },
-        ]));
+        .send(
+          body(ErrorCode.invalidInput, bi('请求体不是有效的 JSON', 'Request body is not valid JSON'), [
+            { path: 'body', message: bi('JSON 格式错误', 'Malformed JSON') },
+          ]),
+        );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.status(413).send(body(ErrorCode.payloadTooLarge, bi('请求体过大', 'Request body too large')));
+      return reply
+        .status(413)
+        .send(body(ErrorCode.payloadTooLarge, bi('请求体过大', 'Request body too large')));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return reply
         .status(415)
-        .send(body(ErrorCode.unsupportedMediaType, bi('请以 application/json 提交', 'Send application/json')));
+        .send(
+          body(ErrorCode.unsupportedMediaType, bi('请以 application/json 提交', 'Send application/json')),
+        );
     case 'FST_ERR_VALIDATION':
       return reply.status(400).send(body(ErrorCode.invalidInput, bi('输入有误', 'Invalid input')));
   }
@@ -51,7 +57,11 @@ export function handleError(err: FastifyError | Error, request: FastifyRequest, 
   // Invalid byte sequences and other data errors from PostgreSQL are client input too.
   const pgCode = (err as { code?: unknown }).code;
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') {
-    return reply.status(400).send(body(ErrorCode.invalidInput, bi('包含无法存储的字符', 'Contains characters that cannot be stored')));
+    return reply
+      .status(400)
+      .send(
+        body(ErrorCode.invalidInput, bi('包含无法存储的字符', 'Contains characters that cannot be stored')),
+      );
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(body(ErrorCode.internal, bi('系统内部错误', 'Internal error')));

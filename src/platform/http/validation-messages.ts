@@ -35,11 +35,17 @@ export function describeIssue(issue: Issue): string {
     }
     case 'too_small':
       return issue.origin === 'string' || issue.origin === 'array'
-        ? bi(`长度至少为 ${String(issue.minimum)}`, `Must have at least ${String(issue.minimum)} item(s)/character(s)`)
+        ? bi(
+            `长度至少为 ${String(issue.minimum)}`,
+            `Must have at least ${String(issue.minimum)} item(s)/character(s)`,
+          )
         : bi(`不能小于 ${String(issue.minimum)}`, `Must be at least ${String(issue.minimum)}`);
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array'
-        ? bi(`长度不能超过 ${String(issue.maximum)}`, `Must have at most ${String(issue.maximum)} item(s)/character(s)`)
+        ? bi(
+            `长度不能超过 ${String(issue.maximum)}`,
+            `Must have at most ${String(issue.maximum)} item(s)/character(s)`,
+          )
         : bi(`不能大于 ${String(issue.maximum)}`, `Must be at most ${String(issue.maximum)}`);
     case 'invalid_format':
       return bi(`格式错误（${issue.format ?? ''}）`, `Invalid format (${issue.format ?? ''})`);
@@ -50,7 +56,10 @@ export function describeIssue(issue: Issue): string {
         `Invalid value; expected one of: ${(issue.values ?? []).map(String).join(', ')}`,
       );
     case 'unrecognized_keys':
-      return bi(`不支持的字段：${(issue.keys ?? []).join('、')}`, `Unknown field(s): ${(issue.keys ?? []).join(', ')}`);
+      return bi(
+        `不支持的字段：${(issue.keys ?? []).join('、')}`,
+        `Unknown field(s): ${(issue.keys ?? []).join(', ')}`,
+      );
     case 'not_multiple_of':
       return bi('必须为整数', 'Must be a whole number');
     default:

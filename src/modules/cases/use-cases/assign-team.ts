@@ -18,7 +18,8 @@ export async function assignTeam(db: Db, actor: Actor, caseId: string, teamId: s
     assertCanAssignTeam(actor, c);
     if (c.status === 'closed') throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is closed'));
     const team = await getTeam(tx, teamId);
-    if (!team || team.court.id !== c.courtId) throw invalidField('teamId', '执行团队不属于本案法院', 'The team is not of this court');
+    if (!team || team.court.id !== c.courtId)
+      throw invalidField('teamId', '执行团队不属于本案法院', 'The team is not of this court');
     const members = {
       teamId: team.id,
       judgeId: team.judge?.id ?? null,

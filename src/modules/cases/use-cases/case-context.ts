@@ -27,7 +27,12 @@ export type CaseContext = {
   claimAmountFen: number;
   recoveredFen: number;
   basis: { kind: string; documentNumber: string; issuedBy: string; effectiveDate: string };
-  team: { judgeId: string | null; assistantId: string | null; bailiffId: string | null; clerkId: string | null };
+  team: {
+    judgeId: string | null;
+    assistantId: string | null;
+    bailiffId: string | null;
+    clerkId: string | null;
+  };
   isTeamMember: boolean;
   applicants: CaseParty[];
   respondents: CaseParty[];

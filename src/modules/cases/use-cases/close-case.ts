@@ -15,7 +15,12 @@ import { closingFactsFor } from './termination-facts.ts';
  * 结案 with a closing type. The type's preconditions are checked against what the case knows; any
  * unmet one refuses the closing (409) with every unmet item listed, and nothing is written.
  */
-export async function closeCase(db: Db, actor: Actor, caseId: string, input: { closingType: string; reason: string }) {
+export async function closeCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { closingType: string; reason: string },
+) {
   if (!isClosingType(input.closingType)) {
     throw invalidField('closingType', '不支持的结案方式', 'Unknown closing type');
   }
@@ -23,13 +28,18 @@ export async function closeCase(db: Db, actor: Actor, caseId: string, input: { c
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
     assertCanClose(actor, c);
-    if (c.status === 'closed') throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is already closed'));
+    if (c.status === 'closed')
+      throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is already closed'));
     const caseNodes = await loadNodes(tx, c.id);
     const facts = await closingFactsFor(tx, c, caseNodes, today, input.reason);
     const check = checkClosingPreconditions(input.closingType, facts);
     if (!check.ok) {
       const details = check.unmet.map((u) => ({ path: u.item, message: bi(u.zh, u.en) }));
-      throw new AppError(ErrorCode.preconditionFailed, bi('结案条件不满足', 'Closing preconditions are not met'), details);
+      throw new AppError(
+        ErrorCode.preconditionFailed,
+        bi('结案条件不满足', 'Closing preconditions are not met'),
+        details,
+      );
     }
     await tx
       .update(cases)
@@ -66,6 +76,12 @@ export async function closeCase(db: Db, actor: Actor, caseId: string, input: { c
         respondents,
       },
     });
-    return { id: c.id, caseNumber: c.caseNumber, status: 'closed' as const, closingType: input.closingType, closedOn: today };
+    return {
+      id: c.id,
+      caseNumber: c.caseNumber,
+      status: 'closed' as const,
+      closingType: input.closingType,
+      closedOn: today,
+    };
   });
 }

@@ -36,14 +36,19 @@ export async function fileCase(
   const respondents = validateParties('respondents', input.respondents, filedOn);
   const details = [...applicants.details, ...respondents.details];
   if (input.basis.effectiveDate > filedOn) {
-    details.push({ path: 'basis.effectiveDate', message: '生效日期不能晚于立案日期 / Effective date cannot be after filing' });
+    details.push({
+      path: 'basis.effectiveDate',
+      message: '生效日期不能晚于立案日期 / Effective date cannot be after filing',
+    });
   }
   throwIfInvalid(details);
 
   const team = await resolveTeam(db, actor, input.teamId ?? null);
   const court = actor.court;
   const numberingCode =
-    court.level === 'detachedTribunal' ? ((await getParentCode(db, court.id)) ?? court.courtCode) : court.courtCode;
+    court.level === 'detachedTribunal'
+      ? ((await getParentCode(db, court.id)) ?? court.courtCode)
+      : court.courtCode;
   const year = Number(filedOn.slice(0, 4));
   const id = randomUUID();
   const allParties = [
@@ -51,12 +56,19 @@ export async function fileCase(
     ...respondents.clean.map((p, position) => ({ ...p, role: 'respondent' as const, position })),
   ];
   const partyNames = allParties.map((p) => p.name);
-  const caseNodes: { kind: string; occurredOn: string; note: string }[] = [{ kind: NodeKind.filed, occurredOn: filedOn, note: '' }];
+  const caseNodes: { kind: string; occurredOn: string; note: string }[] = [
+    { kind: NodeKind.filed, occurredOn: filedOn, note: '' },
+  ];
   if (team) caseNodes.push({ kind: NodeKind.officerAssigned, occurredOn: filedOn, note: team.name });
 
   return db.transaction(async (tx) => {
     const seq = await nextSequence(tx, numberingCode, year, input.caseType);
-    const caseNumber = formatCaseNumber({ year, courtCode: numberingCode, typeCode: input.caseType, sequence: seq });
+    const caseNumber = formatCaseNumber({
+      year,
+      courtCode: numberingCode,
+      typeCode: input.caseType,
+      sequence: seq,
+    });
     const row = {
       id,
       courtId: court.id,
@@ -76,7 +88,8 @@ export async function fileCase(
       claimAmountFen: input.claimAmountFen,
       triage: input.triage ?? null,
       flags: [...new Set(input.flags ?? [])],
-      isNonLitigation: input.isNonLitigation ?? (input.basis.kind === 'arbitration' || input.basis.kind === 'notarizedDebt'),
+      isNonLitigation:
+        input.isNonLitigation ?? (input.basis.kind === 'arbitration' || input.basis.kind === 'notarizedDebt'),
       teamId: team?.id ?? null,
       judgeId: team?.judge?.id ?? null,
       assistantId: team?.assistant?.id ?? null,
@@ -95,9 +108,15 @@ export async function fileCase(
       note: n.note,
     }));
     const next = nextDeadlineOf(
-      deadlinesOf({ ...row, recoveredFen: 0 } as Parameters<typeof deadlinesOf>[0], nodeRows as Parameters<typeof deadlinesOf>[1], filedOn),
+      deadlinesOf(
+        { ...row, recoveredFen: 0 } as Parameters<typeof deadlinesOf>[0],
+        nodeRows as Parameters<typeof deadlinesOf>[1],
+        filedOn,
+      ),
     );
-    await tx.insert(cases).values({ ...row, nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null });
+    await tx
+      .insert(cases)
+      .values({ ...row, nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null });
     await tx.insert(parties).values(allParties.map((p) => ({ id: randomUUID(), caseId: id, ...p })));
     await tx.insert(nodes).values(nodeRows);
     await appendAudit(tx, {
@@ -117,7 +136,12 @@ export async function fileCase(
 }
 
 /** Gap-free: the counter row is created or incremented inside the filing transaction. */
-export async function nextSequence(tx: DbOrTx, courtCode: string, year: number, caseType: string): Promise<number> {
+export async function nextSequence(
+  tx: DbOrTx,
+  courtCode: string,
+  year: number,
+  caseType: string,
+): Promise<number> {
   const rows = await tx.execute<{ seq: number }>(sql`
     insert into cases.case_number_counters (court_code, year, case_type, last_sequence)
     values (${courtCode}, ${year}, ${caseType}, 1)
@@ -137,7 +161,8 @@ async function getParentCode(db: DbOrTx, courtId: string): Promise<string | null
 async function resolveTeam(db: DbOrTx, actor: Actor, teamId: string | null): Promise<TeamView | null> {
   if (teamId) {
     const team = await getTeam(db, teamId);
-    if (!team || team.court.id !== actor.court.id) throw invalidField('teamId', '执行团队不存在或不属于本院', 'No such team in this court');
+    if (!team || team.court.id !== actor.court.id)
+      throw invalidField('teamId', '执行团队不存在或不属于本院', 'No such team in this court');
     return team;
   }
   return findTeamOfMember(db, actor.court.id, actor.userId);

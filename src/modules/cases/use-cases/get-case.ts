@@ -4,9 +4,9 @@ import { appendAudit } from '../../audit/index.ts';
 import { type Actor, getCourt, listUsersByIds } from '../../identity/index.ts';
 import { deadlinesOf, loadCaseInScope, loadNodes, loadParties, type PartyRow } from '../case-store.ts';
 import { isTeamMember } from '../policy.ts';
-import { closingTypeList, closingTypeLabel } from '../rules/closing.ts';
-import { maskIdNumber } from '../rules/id-number.ts';
+import { closingTypeLabel, closingTypeList } from '../rules/closing.ts';
 import { nodeKindLabel, recordableNodeKinds } from '../rules/deadlines.ts';
+import { maskIdNumber } from '../rules/id-number.ts';
 import { chinaToday } from '../rules/working-days.ts';
 import { cases } from '../tables.ts';
 import { terminationChecklistFor } from './termination-facts.ts';
@@ -41,12 +41,20 @@ function partyView(p: PartyRow, isMasked: boolean) {
 export async function getCase(db: Db, actor: Actor, id: string, purpose: string) {
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, id);
-    const [caseNodes, caseParties, court] = await Promise.all([loadNodes(tx, c.id), loadParties(tx, c.id), getCourt(tx, c.courtId)]);
+    const [caseNodes, caseParties, court] = await Promise.all([
+      loadNodes(tx, c.id),
+      loadParties(tx, c.id),
+      getCourt(tx, c.courtId),
+    ]);
     const isTeam = isTeamMember(actor, c);
     const today = chinaToday();
-    const memberIds = [c.judgeId, c.assistantId, c.bailiffId, c.clerkId, ...caseNodes.map((n) => n.actorId)].filter(
-      (v): v is string => v !== null,
-    );
+    const memberIds = [
+      c.judgeId,
+      c.assistantId,
+      c.bailiffId,
+      c.clerkId,
+      ...caseNodes.map((n) => n.actorId),
+    ].filter((v): v is string => v !== null);
     const people = new Map((await listUsersByIds(tx, [...new Set(memberIds)])).map((u) => [u.id, u]));
     const member = (uid: string | null) => {
       const u = uid ? people.get(uid) : undefined;
@@ -54,7 +62,10 @@ export async function getCase(db: Db, actor: Actor, id: string, purpose: string)
     };
     const linkedIds = [c.restoredFromId, c.restoredToId].filter((v): v is string => v !== null);
     const linked = linkedIds.length
-      ? await tx.select({ id: cases.id, caseNumber: cases.caseNumber }).from(cases).where(inArray(cases.id, linkedIds))
+      ? await tx
+          .select({ id: cases.id, caseNumber: cases.caseNumber })
+          .from(cases)
+          .where(inArray(cases.id, linkedIds))
       : [];
     const ref = (rid: string | null) => linked.find((l) => l.id === rid) ?? null;
     if (isTeam && caseParties.some((p) => p.idNumber || p.phone || p.address)) {

@@ -68,19 +68,28 @@ export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
   const ids = rows.map((r) => r.id);
   const partyRows = ids.length
     ? await db
-        .select({ caseId: parties.caseId, role: parties.role, name: parties.name, position: parties.position })
+        .select({
+          caseId: parties.caseId,
+          role: parties.role,
+          name: parties.name,
+          position: parties.position,
+        })
         .from(parties)
         .where(inArray(parties.caseId, ids))
         .orderBy(asc(parties.position))
     : [];
   const judgeIds = [...new Set(rows.map((r) => r.judgeId).filter((v): v is string => v !== null))];
   const courtIds = [...new Set(rows.map((r) => r.courtId))];
-  const [judgeList, courtNames] = await Promise.all([listUsersByIds(db, judgeIds), courtNamesByIds(db, courtIds)]);
+  const [judgeList, courtNames] = await Promise.all([
+    listUsersByIds(db, judgeIds),
+    courtNamesByIds(db, courtIds),
+  ]);
   const judges = new Map(judgeList.map((u) => [u.id, u.displayName]));
   const today = chinaToday();
   return {
     items: rows.map((r) => {
-      const names = (role: string) => partyRows.filter((p) => p.caseId === r.id && p.role === role).map((p) => p.name);
+      const names = (role: string) =>
+        partyRows.filter((p) => p.caseId === r.id && p.role === role).map((p) => p.name);
       const judgeName = r.judgeId ? judges.get(r.judgeId) : undefined;
       return {
         id: r.id,

@@ -8,6 +8,7 @@ import type { Actor } from '../../identity/index.ts';
 import { loadCaseInScope, refreshNextDeadline } from '../case-store.ts';
 import { assertCanRecordNode } from '../policy.ts';
 import { isNodeKind, NodeKind } from '../rules/deadlines.ts';
+import { hasControlCharacters } from '../rules/free-text.ts';
 import { chinaToday } from '../rules/working-days.ts';
 import { cases, nodes } from '../tables.ts';
 
@@ -42,15 +43,17 @@ export async function recordNode(
   }
   const today = chinaToday(opts.now);
   const occurredOn = input.occurredOn ?? today;
-  if (occurredOn > today) throw invalidField('occurredOn', '节点日期不能晚于今天', 'Node date cannot be in the future');
-  if (input.note && /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(input.note)) {
+  if (occurredOn > today)
+    throw invalidField('occurredOn', '节点日期不能晚于今天', 'Node date cannot be in the future');
+  if (input.note && hasControlCharacters(input.note, { allowLineBreaks: true })) {
     throw invalidField('note', '备注包含控制字符', 'Note contains control characters');
   }
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
     assertCanRecordNode(actor, c);
     if (c.status === 'closed') throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is closed'));
-    if (occurredOn < c.filedOn) throw invalidField('occurredOn', '节点日期不能早于立案日期', 'Node date cannot precede filing');
+    if (occurredOn < c.filedOn)
+      throw invalidField('occurredOn', '节点日期不能早于立案日期', 'Node date cannot precede filing');
     if (input.kind === NodeKind.resumed && c.status !== 'suspended') {
       throw new AppError(ErrorCode.conflict, bi('案件未中止，无需恢复', 'The case is not suspended'));
     }

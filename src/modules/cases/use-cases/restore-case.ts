@@ -25,15 +25,25 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
     const old = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
     assertCanRestore(actor, old);
     if (old.status !== 'closed' || !old.closingType || !canRestore(old.closingType)) {
-      throw new AppError(ErrorCode.conflict, bi('只有终结本次执行程序的案件可以恢复执行', 'Only a case closed as 终本 can be restored'));
+      throw new AppError(
+        ErrorCode.conflict,
+        bi('只有终结本次执行程序的案件可以恢复执行', 'Only a case closed as 终本 can be restored'),
+      );
     }
-    if (old.restoredToId) throw new AppError(ErrorCode.conflict, bi('该案已恢复执行', 'This case has already been restored'));
+    if (old.restoredToId)
+      throw new AppError(ErrorCode.conflict, bi('该案已恢复执行', 'This case has already been restored'));
     const outstanding = old.claimAmountFen - old.recoveredFen;
-    if (outstanding <= 0) throw new AppError(ErrorCode.conflict, bi('该案已无未履行金额', 'Nothing is outstanding in this case'));
+    if (outstanding <= 0)
+      throw new AppError(ErrorCode.conflict, bi('该案已无未履行金额', 'Nothing is outstanding in this case'));
     const year = Number(today.slice(0, 4));
     const caseType = restoredCaseType;
     const seq = await nextSequence(tx, old.courtCode, year, caseType);
-    const caseNumber = formatCaseNumber({ year, courtCode: old.courtCode, typeCode: caseType, sequence: seq });
+    const caseNumber = formatCaseNumber({
+      year,
+      courtCode: old.courtCode,
+      typeCode: caseType,
+      sequence: seq,
+    });
     const oldParties = await loadParties(tx, old.id);
     const id = randomUUID();
     const names = oldParties.map((p) => p.name);
@@ -75,7 +85,9 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
       recordedAt: new Date(),
     }));
     const next = nextDeadlineOf(deadlinesOf(row, nodeRows, today));
-    await tx.insert(cases).values({ ...row, nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null });
+    await tx
+      .insert(cases)
+      .values({ ...row, nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null });
     await tx.insert(parties).values(oldParties.map((p) => ({ ...p, id: randomUUID(), caseId: id })));
     await tx.insert(nodes).values(nodeRows);
     await tx.update(cases).set({ restoredToId: id, updatedAt: new Date() }).where(eq(cases.id, old.id));

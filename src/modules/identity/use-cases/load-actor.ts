@@ -52,7 +52,13 @@ export async function loadActorByToken(db: DbOrTx, token: string): Promise<Actor
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(courts, eq(courts.id, users.courtId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(sessions.revokedAt)))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        gt(sessions.expiresAt, new Date()),
+        isNull(sessions.revokedAt),
+      ),
+    )
     .limit(1);
   if (!row || row.isDisabled) return null;
   return toActor(row);

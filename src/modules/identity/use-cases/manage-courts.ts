@@ -3,9 +3,9 @@ import { asc, eq, inArray, like } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { isValidCourtCode } from '../rules/court-code.ts';
 import { type Actor, type CourtLevel, Role } from '../actor.ts';
 import { isInScope, requireRole } from '../policy.ts';
+import { isValidCourtCode } from '../rules/court-code.ts';
 import { courts } from '../tables.ts';
 
 export type CourtView = {
@@ -51,19 +51,34 @@ export async function getCourt(db: DbOrTx, id: string): Promise<(CourtView & { p
   return row ? { ...toView(row), path: row.path } : null;
 }
 
-export type NewCourt = { name: string; courtCode: string; level: CourtLevel; divisionCode: string; parentId: string | null };
+export type NewCourt = {
+  name: string;
+  courtCode: string;
+  level: CourtLevel;
+  divisionCode: string;
+  parentId: string | null;
+};
 
 /** Inserts a court without an actor (demo seeding and first-run setup). */
-export async function insertCourt(tx: DbOrTx, input: NewCourt, id: string = randomUUID()): Promise<CourtView> {
+export async function insertCourt(
+  tx: DbOrTx,
+  input: NewCourt,
+  id: string = randomUUID(),
+): Promise<CourtView> {
   let path = `/${id}/`;
   if (input.level === 'supreme') {
-    if (input.parentId) throw invalidField('parentId', '最高人民法院没有上级法院', 'The SPC has no parent court');
+    if (input.parentId)
+      throw invalidField('parentId', '最高人民法院没有上级法院', 'The SPC has no parent court');
   } else {
     if (!input.parentId) throw invalidField('parentId', '请选择上级法院', 'A parent court is required');
     const parent = await getCourt(tx, input.parentId);
     if (!parent) throw invalidField('parentId', '上级法院不存在', 'Parent court not found');
     if (!childLevel[parent.level].includes(input.level)) {
-      throw invalidField('level', '法院层级与上级法院不匹配', 'Court level does not fit under the parent court');
+      throw invalidField(
+        'level',
+        '法院层级与上级法院不匹配',
+        'Court level does not fit under the parent court',
+      );
     }
     path = `${parent.path}${id}/`;
   }
@@ -71,13 +86,19 @@ export async function insertCourt(tx: DbOrTx, input: NewCourt, id: string = rand
   if (!isValidCourtCode(input.courtCode, codeLevel)) {
     throw invalidField('courtCode', '法院代字格式不符合层级', 'Court code does not fit the court level');
   }
-  const [clash] = await tx.select({ id: courts.id }).from(courts).where(eq(courts.courtCode, input.courtCode));
+  const [clash] = await tx
+    .select({ id: courts.id })
+    .from(courts)
+    .where(eq(courts.courtCode, input.courtCode));
   if (clash && input.level !== 'detachedTribunal') {
     throw new AppError(ErrorCode.conflict, bi('法院代字已存在', 'Court code already exists'), [
       { path: 'courtCode', message: bi('法院代字已存在', 'Court code already exists') },
     ]);
   }
-  const [row] = await tx.insert(courts).values({ id, ...input, path }).returning();
+  const [row] = await tx
+    .insert(courts)
+    .values({ id, ...input, path })
+    .returning();
   if (!row) throw new AppError(ErrorCode.internal);
   return toView(row);
 }
@@ -88,7 +109,10 @@ export async function createCourt(db: Db, actor: Actor, input: NewCourt): Promis
     const parent = await getCourt(db, input.parentId);
     if (!parent || !isInScope(actor, parent.path)) throw notFound('上级法院', 'Parent court');
   } else if (actor.court.level !== 'supreme') {
-    throw new AppError(ErrorCode.forbidden, bi('只有最高人民法院的管理员可以创建根法院', 'Only SPC administrators may create a root court'));
+    throw new AppError(
+      ErrorCode.forbidden,
+      bi('只有最高人民法院的管理员可以创建根法院', 'Only SPC administrators may create a root court'),
+    );
   }
   return db.transaction(async (tx) => {
     const court = await insertCourt(tx, input);
@@ -105,12 +129,19 @@ export async function createCourt(db: Db, actor: Actor, input: NewCourt): Promis
 
 export async function courtNamesByIds(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: courts.id, name: courts.name }).from(courts).where(inArray(courts.id, ids));
+  const rows = await db
+    .select({ id: courts.id, name: courts.name })
+    .from(courts)
+    .where(inArray(courts.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function findCourtByCode(db: DbOrTx, courtCode: string): Promise<CourtView | null> {
-  const rows = await db.select().from(courts).where(eq(courts.courtCode, courtCode)).orderBy(asc(courts.path));
+  const rows = await db
+    .select()
+    .from(courts)
+    .where(eq(courts.courtCode, courtCode))
+    .orderBy(asc(courts.path));
   const court = rows.find((c) => c.level !== 'detachedTribunal') ?? rows[0];
   return court ? toView(court) : null;
 }
@@ -119,5 +150,11 @@ export async function findCourtByCode(db: DbOrTx, courtCode: string): Promise<Co
 export async function ensureRootCourt(db: DbOrTx): Promise<CourtView> {
   const existing = await findCourtByCode(db, '最高法');
   if (existing) return existing;
-  return insertCourt(db, { name: '最高人民法院', courtCode: '最高法', level: 'supreme', divisionCode: '100000', parentId: null });
+  return insertCourt(db, {
+    name: '最高人民法院',
+    courtCode: '最高法',
+    level: 'supreme',
+    divisionCode: '100000',
+    parentId: null,
+  });
 }

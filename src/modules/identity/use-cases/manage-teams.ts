@@ -27,7 +27,12 @@ export type NewTeam = {
   clerkId?: string | null;
 };
 
-const memberRole = { judgeId: Role.judge, assistantId: Role.assistant, bailiffId: Role.bailiff, clerkId: Role.clerk } as const;
+const memberRole = {
+  judgeId: Role.judge,
+  assistantId: Role.assistant,
+  bailiffId: Role.bailiff,
+  clerkId: Role.clerk,
+} as const;
 
 /** A team is one judge with an assistant, a bailiff and a clerk of the same court (003 item 15). */
 export async function insertTeam(tx: DbOrTx, input: NewTeam): Promise<string> {
@@ -41,8 +46,10 @@ export async function insertTeam(tx: DbOrTx, input: NewTeam): Promise<string> {
     const id = input[field as keyof typeof memberRole];
     if (!id) continue;
     const user = members.get(id);
-    if (!user || user.court.id !== court.id) throw invalidField(field, '该用户不在本院', 'User is not in this court');
-    if (!user.roles.includes(role)) throw invalidField(field, '该用户没有相应角色', `User lacks the ${role} role`);
+    if (!user || user.court.id !== court.id)
+      throw invalidField(field, '该用户不在本院', 'User is not in this court');
+    if (!user.roles.includes(role))
+      throw invalidField(field, '该用户没有相应角色', `User lacks the ${role} role`);
   }
   const id = randomUUID();
   await tx.insert(teams).values({
@@ -84,7 +91,10 @@ export async function getTeam(db: DbOrTx, id: string): Promise<TeamView | null> 
 export async function listTeams(db: DbOrTx, actor: Actor, filter: { courtId?: string }): Promise<TeamView[]> {
   return listTeamRows(
     db,
-    and(like(courts.path, `${actor.court.path}%`), filter.courtId ? eq(teams.courtId, filter.courtId) : undefined),
+    and(
+      like(courts.path, `${actor.court.path}%`),
+      filter.courtId ? eq(teams.courtId, filter.courtId) : undefined,
+    ),
   );
 }
 
@@ -96,7 +106,9 @@ async function listTeamRows(db: DbOrTx, where: ReturnType<typeof and>): Promise<
     .where(where)
     .orderBy(asc(teams.name))
     .limit(1000);
-  const ids = rows.flatMap(({ t }) => [t.judgeId, t.assistantId, t.bailiffId, t.clerkId]).filter((v) => v !== null);
+  const ids = rows
+    .flatMap(({ t }) => [t.judgeId, t.assistantId, t.bailiffId, t.clerkId])
+    .filter((v) => v !== null);
   const users = new Map((await listUsersByIds(db, [...new Set(ids)])).map((u) => [u.id, u]));
   const member = (id: string | null): Member => {
     const u = id ? users.get(id) : undefined;
@@ -113,9 +125,12 @@ async function listTeamRows(db: DbOrTx, where: ReturnType<typeof and>): Promise<
   }));
 }
 
-
 /** The team a user works in at a court, preferring the one they lead as judge. */
-export async function findTeamOfMember(db: DbOrTx, courtId: string, userId: string): Promise<TeamView | null> {
+export async function findTeamOfMember(
+  db: DbOrTx,
+  courtId: string,
+  userId: string,
+): Promise<TeamView | null> {
   const rows = await db.execute<{ id: string }>(sql`
     select id from identity.teams where court_id = ${courtId}
       and ${userId} in (judge_id, assistant_id, clerk_id, bailiff_id)

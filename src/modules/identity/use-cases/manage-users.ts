@@ -17,7 +17,13 @@ export type UserView = {
   disabled: boolean;
 };
 
-export type NewUser = { username: string; displayName: string; password: string; courtId: string; roles: Role[] };
+export type NewUser = {
+  username: string;
+  displayName: string;
+  password: string;
+  courtId: string;
+  roles: Role[];
+};
 
 /** Inserts a user without an actor check (first administrator, demo seeding); validates everything. */
 export async function insertUser(
@@ -27,7 +33,11 @@ export async function insertUser(
 ): Promise<UserView> {
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username)) {
-    throw invalidField('username', '用户名只能包含小写字母、数字、点、下划线和短横线（2–64 位）', 'Username: 2–64 of a-z 0-9 . _ -');
+    throw invalidField(
+      'username',
+      '用户名只能包含小写字母、数字、点、下划线和短横线（2–64 位）',
+      'Username: 2–64 of a-z 0-9 . _ -',
+    );
   }
   const policy = checkPasswordPolicy(input.password, opts.isDemo);
   if (policy) throw invalidField('password', policy.zh, policy.en);
@@ -70,7 +80,9 @@ async function requireCourtInScope(db: DbOrTx, actor: Actor, courtId: string): P
 export async function createUser(db: Db, actor: Actor, input: NewUser, isDemo: boolean): Promise<UserView> {
   requireRole(actor, Role.admin);
   await requireCourtInScope(db, actor, input.courtId);
-  const passwordHash = checkPasswordPolicy(input.password, isDemo) ? undefined : await hashPassword(input.password);
+  const passwordHash = checkPasswordPolicy(input.password, isDemo)
+    ? undefined
+    : await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, input, passwordHash ? { isDemo, passwordHash } : { isDemo });
     await appendAudit(tx, {
@@ -90,7 +102,10 @@ export async function listUsers(db: DbOrTx, actor: Actor, filter: { courtId?: st
     .from(users)
     .innerJoin(courts, eq(courts.id, users.courtId))
     .where(
-      and(like(courts.path, `${actor.court.path}%`), filter.courtId ? eq(users.courtId, filter.courtId) : undefined),
+      and(
+        like(courts.path, `${actor.court.path}%`),
+        filter.courtId ? eq(users.courtId, filter.courtId) : undefined,
+      ),
     )
     .orderBy(asc(courts.path), asc(users.username))
     .limit(2000);
@@ -120,7 +135,10 @@ export async function updateUser(
       .for('update');
     if (!row || !isInScope(actor, row.path)) throw notFound('用户', 'User');
     if (row.u.id === actor.userId && (patch.disabled || (patch.roles && !patch.roles.includes(Role.admin)))) {
-      throw new AppError(ErrorCode.conflict, bi('不能停用自己或撤销自己的管理员角色', 'You cannot disable yourself or drop your own admin role'));
+      throw new AppError(
+        ErrorCode.conflict,
+        bi('不能停用自己或撤销自己的管理员角色', 'You cannot disable yourself or drop your own admin role'),
+      );
     }
     await tx
       .update(users)
@@ -130,7 +148,13 @@ export async function updateUser(
         ...(patch.disabled !== undefined ? { isDisabled: patch.disabled } : {}),
       })
       .where(eq(users.id, id));
-    await appendAudit(tx, { actor: actorRef(actor), action: 'user.update', objectType: 'user', objectId: id, detail: patch });
+    await appendAudit(tx, {
+      actor: actorRef(actor),
+      action: 'user.update',
+      objectType: 'user',
+      objectId: id,
+      detail: patch,
+    });
     const [after] = await listUsersByIds(tx, [id]);
     if (!after) throw notFound('用户', 'User');
     return after;

@@ -29,7 +29,10 @@ export async function signIn(
   if ((byKey.get(keys[0] ?? '') ?? 0) >= maxPerUser || (byKey.get(keys[1] ?? '') ?? 0) >= maxPerAddress) {
     throw new AppError(
       ErrorCode.tooManyRequests,
-      bi(`登录失败次数过多，请 ${windowMinutes} 分钟后再试`, `Too many failed sign-ins; try again in ${windowMinutes} minutes`),
+      bi(
+        `登录失败次数过多，请 ${windowMinutes} 分钟后再试`,
+        `Too many failed sign-ins; try again in ${windowMinutes} minutes`,
+      ),
     );
   }
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -38,7 +41,9 @@ export async function signIn(
   const isRefusedDemo = !input.isDemo && input.password === demoPassword;
   if (!user || !isPasswordRight || isRefusedDemo || user.isDisabled) {
     await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into identity.login_failures (throttle_key) values (${keys[0]}), (${keys[1]})`);
+      await tx.execute(
+        sql`insert into identity.login_failures (throttle_key) values (${keys[0]}), (${keys[1]})`,
+      );
       await appendAudit(tx, {
         actor: null,
         action: 'auth.sign-in',
