@@ -86,7 +86,7 @@ export function CaseListPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1360 }}
             locale={{ emptyText: list.isPending ? ' ' : emptyText }}
             onRow={(item) => ({
               onClick: (event) => {

@@ -12,7 +12,7 @@ function NameList({ names }: { names: string[] }) {
   if (names.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   const text = names.join('、');
   return (
-    <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 220 }}>
+    <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: '100%' }}>
       {text}
     </Typography.Text>
   );
@@ -58,11 +58,15 @@ export function useCaseColumns(params: CaseListParams): TableColumnsType<CaseLis
     {
       key: 'applicants',
       title: t('workbench.column.applicants'),
+      width: 210,
+      ellipsis: true,
       render: (_value, item) => <NameList names={item.applicantNames} />,
     },
     {
       key: 'respondents',
       title: t('workbench.column.respondents'),
+      width: 210,
+      ellipsis: true,
       render: (_value, item) => <NameList names={item.respondentNames} />,
     },
     {
