@@ -187,6 +187,8 @@ export const ZCaseListItemSchema = z.object({
 export const ZCaseListSchema = z.object({
   items: z.array(ZCaseListItemSchema),
   total: z.number(),
+  /** The total was counted up to the cap only (there are more). */
+  isTotalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

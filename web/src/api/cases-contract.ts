@@ -89,7 +89,7 @@ export type CaseListParams = {
   pageSize: number;
 };
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = { items: T[]; total: number; isTotalCapped?: boolean; page: number; pageSize: number };
 
 export type FileCaseBody = {
   caseType: CaseType;

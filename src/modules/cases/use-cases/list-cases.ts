@@ -63,7 +63,7 @@ export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
       .orderBy(...order)
       .limit(query.pageSize)
       .offset(offset),
-    db.select({ n: count() }).from(cases).where(where),
+    countCapped(db, where),
   ]);
   const ids = rows.map((r) => r.id);
   const partyRows = ids.length
@@ -116,8 +116,28 @@ export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
         flags: r.flags,
       };
     }),
-    total: totals[0]?.n ?? 0,
+    total: totals.total,
+    isTotalCapped: totals.isCapped,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The total for the pager, counted up to a cap: an exact count of a province's million cases
+ * costs a full scan on every page view, and nobody pages past the ten-thousandth case — they
+ * filter. Below the cap the total is exact.
+ */
+export const listTotalCap = 10_000;
+
+async function countCapped(db: Db, where: SQL | undefined): Promise<{ total: number; isCapped: boolean }> {
+  const capped = db
+    .select({ one: sql`1` })
+    .from(cases)
+    .where(where)
+    .limit(listTotalCap + 1)
+    .as('capped');
+  const [row] = await db.select({ n: count() }).from(capped);
+  const n = row?.n ?? 0;
+  return n > listTotalCap ? { total: listTotalCap, isCapped: true } : { total: n, isCapped: false };
 }

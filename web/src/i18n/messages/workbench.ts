@@ -12,6 +12,7 @@ export const workbenchMessages = {
   'workbench.searchPlaceholder': { zh: '案号或当事人名称', en: 'Case number or party name' },
   'workbench.clearFilters': { zh: '清除筛选', en: 'Clear filters' },
   'workbench.total': { zh: '共 {total} 件', en: '{total} cases' },
+  'workbench.totalCapped': { zh: '{total} 件以上，请筛选', en: 'More than {total} cases; filter to narrow' },
   'workbench.unassigned': { zh: '未指派', en: 'Unassigned' },
   'workbench.emptyMine': { zh: '您名下暂无案件', en: 'No cases are assigned to you' },
   'workbench.emptyCourt': { zh: '本院暂无案件', en: 'This court has no cases yet' },

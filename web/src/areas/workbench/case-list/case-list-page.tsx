@@ -100,7 +100,10 @@ export function CaseListPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: pageSizes.map(String),
-              showTotal: (total) => t('workbench.total', { total }),
+              showTotal: (total) =>
+                list.data?.isTotalCapped
+                  ? t('workbench.totalCapped', { total })
+                  : t('workbench.total', { total }),
             }}
             onChange={(pagination, _filters, sorter, extra) => {
               if (extra.action === 'sort') {
