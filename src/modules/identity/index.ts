@@ -13,5 +13,13 @@ export {
   insertCourt,
   listCourts,
 } from './use-cases/manage-courts.ts';
-export { findTeamOfMember, getTeam, insertTeam, type TeamView } from './use-cases/manage-teams.ts';
+export {
+  findTeamMembershipOf,
+  findTeamOfMember,
+  getTeam,
+  getTeamMembership,
+  insertTeam,
+  type TeamMembership,
+  type TeamView,
+} from './use-cases/manage-teams.ts';
 export { insertUser, listUsersByIds, type UserView } from './use-cases/manage-users.ts';

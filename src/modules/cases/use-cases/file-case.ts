@@ -4,12 +4,18 @@ import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { invalidField } from '../../../platform/errors.ts';
 import { publishEvent } from '../../../platform/outbox.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { type Actor, findTeamOfMember, getCourt, getTeam, type TeamView } from '../../identity/index.ts';
-import { deadlinesOf, nextDeadlineOf } from '../case-store.ts';
+import {
+  type Actor,
+  findTeamMembershipOf,
+  getCourt,
+  getTeamMembership,
+  type TeamMembership,
+} from '../../identity/index.ts';
+import { nextDeadlineOf } from '../case-store.ts';
 import type { TFileCase } from '../contracts.ts';
 import { assertCanFile } from '../policy.ts';
 import { formatCaseNumber } from '../rules/case-number.ts';
-import { NodeKind } from '../rules/deadlines.ts';
+import { computeDeadlines, NodeKind } from '../rules/deadlines.ts';
 import { searchTextOf, tokensOf } from '../rules/search-tokens.ts';
 import { chinaToday } from '../rules/working-days.ts';
 import { cases, nodes, parties } from '../tables.ts';
@@ -20,8 +26,8 @@ export type FiledCase = { id: string; caseNumber: string; status: 'filed' };
 /**
  * 立案. Validates everything first (nothing is written on bad input), then in one transaction:
  * takes the next gap-free number for (court code, year, type), writes the case, its parties, the
- * filing node, the audit record and the `case.filed` event. The number counter row is the last
- * lock taken, so concurrent filings in one court wait on it only for the commit.
+ * filing node, the audit record and the `case.filed` event. Concurrent filings of one court wait
+ * on the number's counter row for two round trips and the commit, no more.
  */
 export async function fileCase(
   db: Db,
@@ -61,6 +67,8 @@ export async function fileCase(
   ];
   if (team) caseNodes.push({ kind: NodeKind.officerAssigned, occurredOn: filedOn, note: team.name });
 
+  // One round trip takes the number (the counter row stays locked until commit, so the numbers of
+  // one court, year and type are gap-free); everything else is sent in one pipelined round trip.
   return db.transaction(async (tx) => {
     const seq = await nextSequence(tx, numberingCode, year, input.caseType);
     const caseNumber = formatCaseNumber({
@@ -69,35 +77,6 @@ export async function fileCase(
       typeCode: input.caseType,
       sequence: seq,
     });
-    const row = {
-      id,
-      courtId: court.id,
-      courtPath: court.path,
-      courtCode: numberingCode,
-      caseType: input.caseType,
-      year,
-      sequence: seq,
-      caseNumber,
-      status: 'filed',
-      filedOn,
-      filedBy: actor.userId,
-      basisKind: input.basis.kind,
-      basisDocumentNumber: input.basis.documentNumber,
-      basisIssuedBy: input.basis.issuedBy,
-      basisEffectiveDate: input.basis.effectiveDate,
-      claimAmountFen: input.claimAmountFen,
-      triage: input.triage ?? null,
-      flags: [...new Set(input.flags ?? [])],
-      isNonLitigation:
-        input.isNonLitigation ?? (input.basis.kind === 'arbitration' || input.basis.kind === 'notarizedDebt'),
-      teamId: team?.id ?? null,
-      judgeId: team?.judge?.id ?? null,
-      assistantId: team?.assistant?.id ?? null,
-      bailiffId: team?.bailiff?.id ?? null,
-      clerkId: team?.clerk?.id ?? null,
-      searchTokens: tokensOf([caseNumber, ...partyNames]),
-      searchText: searchTextOf([caseNumber, ...partyNames]),
-    };
     const nodeRows = caseNodes.map((n) => ({
       id: randomUUID(),
       caseId: id,
@@ -107,30 +86,63 @@ export async function fileCase(
       actorName: actor.displayName,
       note: n.note,
     }));
+    const isNonLitigation =
+      input.isNonLitigation ?? (input.basis.kind === 'arbitration' || input.basis.kind === 'notarizedDebt');
     const next = nextDeadlineOf(
-      deadlinesOf(
-        { ...row, recoveredFen: 0 } as Parameters<typeof deadlinesOf>[0],
-        nodeRows as Parameters<typeof deadlinesOf>[1],
+      computeDeadlines({
         filedOn,
-      ),
+        caseType: input.caseType,
+        isNonLitigation,
+        nodes: nodeRows,
+        today: filedOn,
+      }),
     );
-    await tx
-      .insert(cases)
-      .values({ ...row, nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null });
-    await tx.insert(parties).values(allParties.map((p) => ({ id: randomUUID(), caseId: id, ...p })));
-    await tx.insert(nodes).values(nodeRows);
-    await appendAudit(tx, {
-      actor: { userId: actor.userId, displayName: actor.displayName, courtId: court.id },
-      action: 'case.file',
-      objectType: 'case',
-      objectId: id,
-      detail: { caseNumber, claimAmountFen: input.claimAmountFen, parties: allParties.length },
-    });
-    await publishEvent(tx, {
-      type: 'case.filed',
-      aggregateId: id,
-      payload: { caseId: id, caseNumber, courtId: court.id, filedOn, caseType: input.caseType },
-    });
+    await Promise.all([
+      tx.insert(cases).values({
+        id,
+        courtId: court.id,
+        courtPath: court.path,
+        courtCode: numberingCode,
+        caseType: input.caseType,
+        year,
+        sequence: seq,
+        caseNumber,
+        status: 'filed',
+        filedOn,
+        filedBy: actor.userId,
+        basisKind: input.basis.kind,
+        basisDocumentNumber: input.basis.documentNumber,
+        basisIssuedBy: input.basis.issuedBy,
+        basisEffectiveDate: input.basis.effectiveDate,
+        claimAmountFen: input.claimAmountFen,
+        triage: input.triage ?? null,
+        flags: [...new Set(input.flags ?? [])],
+        isNonLitigation,
+        teamId: team?.id ?? null,
+        judgeId: team?.judgeId ?? null,
+        assistantId: team?.assistantId ?? null,
+        bailiffId: team?.bailiffId ?? null,
+        clerkId: team?.clerkId ?? null,
+        nextDeadlineKind: next?.kind ?? null,
+        nextDeadlineOn: next?.dueOn ?? null,
+        searchTokens: tokensOf([caseNumber, ...partyNames]),
+        searchText: searchTextOf([caseNumber, ...partyNames]),
+      }),
+      tx.insert(parties).values(allParties.map((p) => ({ id: randomUUID(), caseId: id, ...p }))),
+      tx.insert(nodes).values(nodeRows),
+      appendAudit(tx, {
+        actor: { userId: actor.userId, displayName: actor.displayName, courtId: court.id },
+        action: 'case.file',
+        objectType: 'case',
+        objectId: id,
+        detail: { caseNumber, claimAmountFen: input.claimAmountFen, parties: allParties.length },
+      }),
+      publishEvent(tx, {
+        type: 'case.filed',
+        aggregateId: id,
+        payload: { caseId: id, caseNumber, courtId: court.id, filedOn, caseType: input.caseType },
+      }),
+    ]);
     return { id, caseNumber, status: 'filed' as const };
   });
 }
@@ -158,12 +170,12 @@ async function getParentCode(db: DbOrTx, courtId: string): Promise<string | null
 }
 
 /** The chosen team must belong to the filing court; by default the filing officer's own team. */
-async function resolveTeam(db: DbOrTx, actor: Actor, teamId: string | null): Promise<TeamView | null> {
+async function resolveTeam(db: DbOrTx, actor: Actor, teamId: string | null): Promise<TeamMembership | null> {
   if (teamId) {
-    const team = await getTeam(db, teamId);
-    if (!team || team.court.id !== actor.court.id)
+    const team = await getTeamMembership(db, teamId);
+    if (!team || team.courtId !== actor.court.id)
       throw invalidField('teamId', '执行团队不存在或不属于本院', 'No such team in this court');
     return team;
   }
-  return findTeamOfMember(db, actor.court.id, actor.userId);
+  return findTeamMembershipOf(db, actor.court.id, actor.userId);
 }

@@ -138,3 +138,49 @@ export async function findTeamOfMember(
   const own = rows[0];
   return own ? getTeam(db, own.id) : null;
 }
+
+/** A team's members as ids only: what filing and assignment need, in one query. */
+export type TeamMembership = {
+  id: string;
+  name: string;
+  courtId: string;
+  judgeId: string;
+  assistantId: string | null;
+  bailiffId: string | null;
+  clerkId: string | null;
+};
+
+const membershipColumns = {
+  id: teams.id,
+  name: teams.name,
+  courtId: teams.courtId,
+  judgeId: teams.judgeId,
+  assistantId: teams.assistantId,
+  bailiffId: teams.bailiffId,
+  clerkId: teams.clerkId,
+};
+
+export async function getTeamMembership(db: DbOrTx, teamId: string): Promise<TeamMembership | null> {
+  const [row] = await db.select(membershipColumns).from(teams).where(eq(teams.id, teamId)).limit(1);
+  return row ?? null;
+}
+
+/** The team a user belongs to in a court — the one they lead first, then the oldest. */
+export async function findTeamMembershipOf(
+  db: DbOrTx,
+  courtId: string,
+  userId: string,
+): Promise<TeamMembership | null> {
+  const [row] = await db
+    .select(membershipColumns)
+    .from(teams)
+    .where(
+      and(
+        eq(teams.courtId, courtId),
+        sql`${userId}::uuid in (${teams.judgeId}, ${teams.assistantId}, ${teams.clerkId}, ${teams.bailiffId})`,
+      ),
+    )
+    .orderBy(sql`(${teams.judgeId} = ${userId}::uuid) desc`, asc(teams.createdAt))
+    .limit(1);
+  return row ?? null;
+}
