@@ -13,7 +13,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/identity.ts';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
-import { hasAnyRole, useCurrentUser } from './current-user.tsx';
+import { canFileCases, hasAnyRole, useCurrentUser } from './current-user.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpin } from './page-spin.tsx';
 
@@ -36,8 +36,9 @@ export function AppLayout() {
 
   const menuItems: MenuProps['items'] = [
     { key: '/workbench', icon: <DesktopOutlined />, label: t('nav.workbench') },
-    { key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') },
   ];
+  if (canFileCases(user))
+    menuItems.push({ key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') });
   if (hasAnyRole(user, 'admin')) {
     menuItems.push({
       key: 'admin',

@@ -13,3 +13,13 @@ export function useCurrentUser(): CurrentUser {
 export function hasAnyRole(user: CurrentUser, ...roles: Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));
 }
+
+/** Members of enforcement teams have cases of their own; leaders and the command centre oversee. */
+export function isTeamRole(user: CurrentUser): boolean {
+  return hasAnyRole(user, 'judge', 'assistant', 'bailiff', 'clerk');
+}
+
+/** 立案 is done by judges, assistants and clerks (the server enforces the same rule). */
+export function canFileCases(user: CurrentUser): boolean {
+  return hasAnyRole(user, 'judge', 'assistant', 'clerk');
+}

@@ -49,7 +49,11 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
       { path: 'workbench', element: <CaseListPage /> },
-      { path: 'cases/new', element: <FileCasePage /> },
+      {
+        path: 'cases/new',
+        element: <RequireRole roles={['judge', 'assistant', 'clerk']} />,
+        children: [{ index: true, element: <FileCasePage /> }],
+      },
       { path: 'cases/:id', element: <CaseDetailPage /> },
       {
         path: 'admin',

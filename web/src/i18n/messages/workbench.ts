@@ -3,6 +3,7 @@ import type { Bilingual } from '../bilingual.ts';
 export const workbenchMessages = {
   'workbench.titleMine': { zh: '我的案件', en: 'My cases' },
   'workbench.titleCourt': { zh: '本院案件', en: 'Cases of this court' },
+  'workbench.titleJurisdiction': { zh: '辖区案件', en: 'Cases in this jurisdiction' },
   'workbench.scopeMine': { zh: '我的案件', en: 'My cases' },
   'workbench.scopeCourt': { zh: '本院案件', en: 'Court cases' },
   'workbench.fileCase': { zh: '立案', en: 'File a case' },

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, type TableProps } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type CaseListItem, type CaseSort, useCaseList } from '../../../api/cases.ts';
-import { useCurrentUser } from '../../../app/current-user.tsx';
+import { canFileCases, isTeamRole, useCurrentUser } from '../../../app/current-user.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -35,11 +35,19 @@ export function CaseListPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const params = readCaseListParams(searchParams);
+  // Team members start from their own cases; leaders and the command centre from the whole scope.
+  const defaultMine = isTeamRole(user);
+  const params = readCaseListParams(searchParams, defaultMine);
+  const mayFile = canFileCases(user);
+  const courtTitle =
+    user.court.level === 'basic' || user.court.level === 'detachedTribunal'
+      ? t('workbench.titleCourt')
+      : t('workbench.titleJurisdiction');
   const list = useCaseList(params);
   const columns = useCaseColumns(params);
 
-  const update = (patch: CaseListPatch) => setSearchParams(patchCaseListSearch(searchParams, patch));
+  const update = (patch: CaseListPatch) =>
+    setSearchParams(patchCaseListSearch(searchParams, patch, defaultMine));
 
   if (list.isError && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
 
@@ -54,30 +62,39 @@ export function CaseListPage() {
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={params.mine ? t('workbench.emptyMine') : t('workbench.emptyCourt')}
     >
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
-        {t('workbench.fileCase')}
-      </Button>
+      {mayFile ? (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
+          {t('workbench.fileCase')}
+        </Button>
+      ) : null}
     </Empty>
   );
 
   return (
     <>
       <PageHeader
-        title={params.mine ? t('workbench.titleMine') : t('workbench.titleCourt')}
+        title={params.mine ? t('workbench.titleMine') : courtTitle}
         subtitle={user.court.name}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate('/cases/new')}
-            data-testid="file-case-button"
-          >
-            {t('workbench.fileCase')}
-          </Button>
+          mayFile ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/cases/new')}
+              data-testid="file-case-button"
+            >
+              {t('workbench.fileCase')}
+            </Button>
+          ) : null
         }
       />
       <Card styles={{ body: { paddingBottom: 8 } }}>
-        <CaseListToolbar params={params} onChange={update} />
+        <CaseListToolbar
+          params={params}
+          onChange={update}
+          hasOwnCases={defaultMine}
+          courtLabel={courtTitle}
+        />
         <div data-testid="case-table">
           <Table<CaseListItem>
             className="clickable-rows"

@@ -20,13 +20,13 @@ function readPositiveInt(value: string | null, fallback: number): number {
 }
 
 /** The list's filters live in the URL, so that a link, a reload or Back shows the same list. */
-export function readCaseListParams(search: URLSearchParams): CaseListParams {
+export function readCaseListParams(search: URLSearchParams, defaultMine: boolean): CaseListParams {
   const status = search.get('status');
   const caseType = search.get('caseType');
   const sort = search.get('sort');
   const pageSize = readPositiveInt(search.get('pageSize'), defaultPageSize);
   const params: CaseListParams = {
-    mine: search.get('mine') !== 'false',
+    mine: search.has('mine') ? search.get('mine') === 'true' : defaultMine,
     sort: isOneOf<CaseSort>(caseSorts, sort) ? sort : 'deadline',
     page: readPositiveInt(search.get('page'), 1),
     pageSize: pageSizes.some((size) => size === pageSize) ? pageSize : defaultPageSize,
@@ -46,14 +46,18 @@ export type CaseListPatch = Partial<
  * A new query string from the current one. Any change other than the page goes back to page 1;
  * defaults are left out so that URLs stay short.
  */
-export function patchCaseListSearch(search: URLSearchParams, patch: CaseListPatch): URLSearchParams {
+export function patchCaseListSearch(
+  search: URLSearchParams,
+  patch: CaseListPatch,
+  defaultMine: boolean,
+): URLSearchParams {
   const next = new URLSearchParams(search);
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || value === '') next.delete(key);
     else next.set(key, value);
   }
   if (!('page' in patch)) next.delete('page');
-  if (next.get('mine') === 'true') next.delete('mine');
+  if (next.get('mine') === String(defaultMine)) next.delete('mine');
   if (next.get('sort') === 'deadline') next.delete('sort');
   if (next.get('page') === '1') next.delete('page');
   if (next.get('pageSize') === String(defaultPageSize)) next.delete('pageSize');

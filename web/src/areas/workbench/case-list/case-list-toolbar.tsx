@@ -4,9 +4,15 @@ import { type CaseListParams, caseStatuses, caseTypes } from '../../../api/cases
 import { useI18n } from '../../../i18n/index.ts';
 import { type CaseListPatch, hasActiveFilters } from './case-list-params.ts';
 
-type CaseListToolbarProps = { params: CaseListParams; onChange: (patch: CaseListPatch) => void };
+type CaseListToolbarProps = {
+  params: CaseListParams;
+  onChange: (patch: CaseListPatch) => void;
+  /** Team members switch between their own cases and the court's; others see the scope only. */
+  hasOwnCases: boolean;
+  courtLabel: string;
+};
 
-export function CaseListToolbar({ params, onChange }: CaseListToolbarProps) {
+export function CaseListToolbar({ params, onChange, hasOwnCases, courtLabel }: CaseListToolbarProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState(params.q ?? '');
 
@@ -15,15 +21,17 @@ export function CaseListToolbar({ params, onChange }: CaseListToolbarProps) {
 
   return (
     <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-      <Segmented<'mine' | 'court'>
-        data-testid="case-scope"
-        value={params.mine ? 'mine' : 'court'}
-        options={[
-          { label: t('workbench.scopeMine'), value: 'mine' },
-          { label: t('workbench.scopeCourt'), value: 'court' },
-        ]}
-        onChange={(value) => onChange({ mine: value === 'mine' ? 'true' : 'false' })}
-      />
+      {hasOwnCases || params.mine ? (
+        <Segmented<'mine' | 'court'>
+          data-testid="case-scope"
+          value={params.mine ? 'mine' : 'court'}
+          options={[
+            { label: t('workbench.scopeMine'), value: 'mine' },
+            { label: courtLabel, value: 'court' },
+          ]}
+          onChange={(value) => onChange({ mine: value === 'mine' ? 'true' : 'false' })}
+        />
+      ) : null}
       <Select
         data-testid="case-status-filter"
         aria-label={t('workbench.column.status')}
