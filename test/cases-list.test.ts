@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listTotalCap } from '../src/modules/cases/use-cases/list-cases.ts';
+import { listTotalCap } from '../src/modules/cases/index.ts';
 import { aCaseBody, aPerson } from './factories.ts';
 import { startTestApp, type TestApp } from './support.ts';
 

@@ -10,3 +10,4 @@ export { closeCase } from './use-cases/close-case.ts';
 export { restoreCase } from './use-cases/restore-case.ts';
 export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
 export { isTeamMember } from './policy.ts';
+export { listTotalCap } from './use-cases/list-cases.ts';
