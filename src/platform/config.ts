@@ -15,8 +15,11 @@ const ZEnvSchema = z.object({
   ZHIXING_SIM_URL: z.string().url().optional(),
   ZHIXING_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   ZHIXING_SIM_SECRET: z.string().min(8).default('zhixing-sim-demo-secret'),
+  ZHIXING_SIM_SEED: z.coerce.number().int().min(0).max(4294967295).optional(),
+  ZHIXING_SIM_ADMIN_TOKEN: z.string().min(16).optional(),
   ZHIXING_PUBLIC_URL: z.string().url().optional(),
   ZHIXING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86400).default(60),
+  ZHIXING_INQUIRY_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(2000),
 });
 
 export type Config = {
@@ -33,11 +36,20 @@ export type Config = {
   simUrl: string | undefined;
   simPort: number;
   simSecret: string;
+  /** The simulator's world seed; undefined = the demo seed. */
+  simSeed: number | undefined;
+  /** Guards the simulator's admin API; undefined = a random token, printed at start. */
+  simAdminToken: string | undefined;
   publicUrl: string | undefined;
   jobExpireSeconds: number;
+  /** Respondent queries one officer may launch per China day (online inquiry). */
+  inquiryDailyQuota: number;
 };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { isDemo?: boolean } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: { isDemo?: boolean } = {},
+): Config {
   const parsed = ZEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -58,7 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { isD
     simUrl: e.ZHIXING_SIM_URL,
     simPort: e.ZHIXING_SIM_PORT,
     simSecret: e.ZHIXING_SIM_SECRET,
+    simSeed: e.ZHIXING_SIM_SEED,
+    simAdminToken: e.ZHIXING_SIM_ADMIN_TOKEN,
     publicUrl: e.ZHIXING_PUBLIC_URL,
     jobExpireSeconds: e.ZHIXING_JOB_EXPIRE_SECONDS,
+    inquiryDailyQuota: e.ZHIXING_INQUIRY_DAILY_QUOTA,
   };
 }

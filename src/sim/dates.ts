@@ -1,0 +1,28 @@
+/** Dates and times as the simulator counts them: legal dates are China dates (UTC+8). */
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** When a measure "until" a `YYYY-MM-DD` date (inclusive) or an ISO instant lapses, in unix ms; NaN if unreadable. */
+export function computeExpiry(until: string): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(until)) return Date.parse(`${until}T00:00:00+08:00`) + DAY_MS;
+  return Date.parse(until);
+}
+
+/** Minutes since midnight in China time. */
+export function minutesOfChinaDay(now: number): number {
+  return Math.floor(((now + CHINA_OFFSET_MS) % DAY_MS) / 60_000);
+}
+
+/** `YYYY-MM-DD` in China time. */
+export function formatChinaDate(now: number): string {
+  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The same China date `years` later (29 February becomes 28 February). */
+export function addYears(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const monthDay = date.slice(5);
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return `${year}-${monthDay === '02-29' && !isLeap ? '02-28' : monthDay}`;
+}
