@@ -1,13 +1,25 @@
-import type { Config } from './platform/config.ts';
-import type { Database } from './platform/db.ts';
-import { createHttpServer, type App } from './platform/http/server.ts';
-import type { Logger } from './platform/logging.ts';
-import type { Subscriber } from './platform/outbox.ts';
+import { allJobs } from './jobs.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
 import { installAuth, registerIdentityRoutes } from './modules/identity/index.ts';
+import {
+  registerInquiryRoutes,
+  registerInquiryTerminationFacts,
+  requeryPlanSubscriber,
+} from './modules/inquiry/index.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db.ts';
+import { type App, createHttpServer } from './platform/http/server.ts';
+import { ensureJobQueues } from './platform/jobs.ts';
+import type { Logger } from './platform/logging.ts';
+import type { Subscriber } from './platform/outbox.ts';
 
 /** The composition root: the one place where modules are wired into the HTTP server and worker. */
-export async function buildApp(opts: { config: Config; database: Database; logger: Logger; serveWeb?: boolean }): Promise<App> {
+export async function buildApp(opts: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  serveWeb?: boolean;
+}): Promise<App> {
   const { config, database, logger } = opts;
   const app = await createHttpServer({
     logger,
@@ -27,6 +39,8 @@ export async function buildApp(opts: { config: Config; database: Database; logge
     reply.header('referrer-policy', 'same-origin');
     return payload;
   });
+  // Use cases enqueue jobs inside their transactions: the queues must exist before the first request.
+  await ensureJobQueues(database, allJobs(), config.jobExpireSeconds);
   installAuth(app, database.db);
   registerIdentityRoutes(app, {
     db: database.db,
@@ -35,10 +49,17 @@ export async function buildApp(opts: { config: Config; database: Database; logge
     isDemo: config.isDemo,
   });
   registerCaseRoutes(app, { db: database.db });
+  registerInquiryTerminationFacts();
+  registerInquiryRoutes(app, {
+    database,
+    logger,
+    options: { dailyQuota: config.inquiryDailyQuota },
+    callbackBaseUrl: (port) => config.publicUrl ?? `http://127.0.0.1:${port}`,
+  });
   return app;
 }
 
 /** Every module's outbox subscribers, delivered by the worker. */
 export function allSubscribers(): Subscriber[] {
-  return [];
+  return [requeryPlanSubscriber];
 }

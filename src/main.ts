@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
+import { addUserFromCli } from './cli/user-add.ts';
+import { registerSimulatorAt, startDemoSimulator } from './demo/inquiry-world.ts';
+import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
+import { sealAudit, verifyAudit } from './modules/audit/index.ts';
 import { loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';
 import { migrate } from './platform/migrate.ts';
 import { openDatabase } from './platform/runtime.ts';
 import { buildWebIfStale } from './platform/web-build.ts';
 import { startWorker } from './worker.ts';
-import { sealAudit, verifyAudit } from './modules/audit/index.ts';
-import { addUserFromCli } from './cli/user-add.ts';
-import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 
 const usage = `zhixing — 人民法院执行信息系统 / the enforcement information system
 
@@ -39,14 +40,20 @@ async function main(argv: string[]): Promise<number> {
         logger.info('empty database: loading demo data');
         await seedDemo(runtime.database, { logger });
       }
+      // The outside world: in-process for the demo, else a simulator (or real institutions) registered once.
+      const sim = isStart ? await startDemoSimulator(config, runtime.database.db, logger) : null;
+      if (!isStart) await registerSimulatorAt(config, runtime.database.db, logger);
       const app = await buildApp({ config, database: runtime.database, logger });
-      const worker = isStart ? startWorker({ database: runtime.database, logger }) : null;
+      const worker = isStart
+        ? await startWorker({ database: runtime.database, logger, jobExpireSeconds: config.jobExpireSeconds })
+        : null;
       await app.listen({ port: config.port, host: config.host });
       const url = `http://localhost:${config.port}`;
       printBanner(url, config.isDemo);
       onShutdown(async () => {
         await app.close();
         await worker?.stop();
+        await sim?.close();
         await runtime.stop();
       });
       return -1;
@@ -54,7 +61,11 @@ async function main(argv: string[]): Promise<number> {
     case 'worker': {
       const runtime = await openDatabase(config, logger);
       await migrate(runtime.database.sql, logger);
-      const worker = startWorker({ database: runtime.database, logger });
+      const worker = await startWorker({
+        database: runtime.database,
+        logger,
+        jobExpireSeconds: config.jobExpireSeconds,
+      });
       onShutdown(async () => {
         await worker.stop();
         await runtime.stop();
@@ -96,8 +107,13 @@ async function main(argv: string[]): Promise<number> {
       const report = await verifyAudit(runtime.database.sql);
       await runtime.stop();
       console.log(`已校验 / checked: ${report.checked}; 待封存 / unsealed: ${report.unsealed}`);
-      for (const p of report.problems) console.log(`✗ chain_seq=${p.chainSeq ?? '-'} id=${p.id ?? '-'}: ${p.problem}`);
-      console.log(report.problems.length === 0 ? '审计链完整 / audit chain intact' : `发现 ${report.problems.length} 处问题 / problems found`);
+      for (const p of report.problems)
+        console.log(`✗ chain_seq=${p.chainSeq ?? '-'} id=${p.id ?? '-'}: ${p.problem}`);
+      console.log(
+        report.problems.length === 0
+          ? '审计链完整 / audit chain intact'
+          : `发现 ${report.problems.length} 处问题 / problems found`,
+      );
       return report.problems.length === 0 ? 0 : 2;
     }
     case 'sim': {

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   BankOutlined,
   DesktopOutlined,
   FileAddOutlined,
@@ -48,6 +49,7 @@ export function AppLayout() {
         { key: '/admin/courts', icon: <BankOutlined />, label: t('nav.courts') },
         { key: '/admin/users', icon: <UserOutlined />, label: t('nav.users') },
         { key: '/admin/teams', icon: <TeamOutlined />, label: t('nav.teams') },
+        { key: '/admin/institutions', icon: <ApiOutlined />, label: t('nav.institutions') },
       ],
     });
   }

@@ -25,6 +25,9 @@ const UsersPage = lazy(() =>
 const TeamsPage = lazy(() =>
   import('../areas/admin/teams/teams-page.tsx').then((m) => ({ default: m.TeamsPage })),
 );
+const InstitutionsPage = lazy(() =>
+  import('../areas/admin/institutions/institutions-page.tsx').then((m) => ({ default: m.InstitutionsPage })),
+);
 const PortalPage = lazy(() =>
   import('../areas/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
 );
@@ -63,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'courts', element: <CourtsPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'teams', element: <TeamsPage /> },
+          { path: 'institutions', element: <InstitutionsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

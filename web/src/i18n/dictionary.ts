@@ -3,6 +3,7 @@ import { caseDetailMessages } from './messages/case-detail.ts';
 import { commonMessages } from './messages/common.ts';
 import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
+import { inquiryMessages } from './messages/inquiry.ts';
 import { workbenchMessages } from './messages/workbench.ts';
 
 /** Every UI string, Chinese and English side by side; split by area to keep each file small. */
@@ -13,6 +14,7 @@ export const messages = {
   ...filingMessages,
   ...caseDetailMessages,
   ...adminMessages,
+  ...inquiryMessages,
 };
 
 export type MessageKey = keyof typeof messages;

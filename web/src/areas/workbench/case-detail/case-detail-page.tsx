@@ -13,13 +13,14 @@ import { CaseSummary } from './case-summary.tsx';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { CloseCaseModal } from './close-case-modal.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
+import { InquiryPanel } from './inquiry/inquiry-panel.tsx';
 import { NodesPanel } from './nodes-panel.tsx';
 import { PartiesPanel } from './parties-panel.tsx';
 import { RecordNodeModal } from './record-node-modal.tsx';
 import { RestoreCaseModal } from './restore-case-modal.tsx';
 import { TeamPanel } from './team-panel.tsx';
 
-const tabKeys = ['parties', 'team', 'nodes', 'deadlines', 'checklist'] as const;
+const tabKeys = ['parties', 'team', 'nodes', 'deadlines', 'checklist', 'inquiry'] as const;
 type TabKey = (typeof tabKeys)[number];
 type OpenModal = 'node' | 'close' | 'restore' | null;
 
@@ -157,6 +158,7 @@ function CaseDetailView({ detail }: { detail: CaseDetail }) {
               ),
               children: <ChecklistPanel items={detail.terminationChecklist} />,
             },
+            { key: 'inquiry', label: t('case.tab.inquiry'), children: <InquiryPanel detail={detail} /> },
           ]}
         />
       </Card>

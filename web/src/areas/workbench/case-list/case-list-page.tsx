@@ -1,11 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table, type TableProps } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Table, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type CaseListItem, type CaseSort, useCaseList } from '../../../api/cases.ts';
 import { canFileCases, isTeamRole, useCurrentUser } from '../../../app/current-user.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
+import { BatchInquiryModal } from '../batch-inquiry/batch-inquiry-modal.tsx';
 import {
   type CaseListPatch,
   hasActiveFilters,
@@ -45,6 +47,10 @@ export function CaseListPage() {
       : t('workbench.titleJurisdiction');
   const list = useCaseList(params);
   const columns = useCaseColumns(params);
+  // 批量勾选: selected cases (across pages) for a batch inquiry.
+  const [selected, setSelected] = useState<string[]>([]);
+  const [isBatchOpen, setIsBatchOpen] = useState(false);
+  const canQuery = isTeamRole(user);
 
   const update = (patch: CaseListPatch) =>
     setSearchParams(patchCaseListSearch(searchParams, patch, defaultMine));
@@ -76,16 +82,30 @@ export function CaseListPage() {
         title={params.mine ? t('workbench.titleMine') : courtTitle}
         subtitle={user.court.name}
         extra={
-          mayFile ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/cases/new')}
-              data-testid="file-case-button"
-            >
-              {t('workbench.fileCase')}
-            </Button>
-          ) : null
+          <Space>
+            {canQuery && selected.length > 0 ? (
+              <>
+                <Button onClick={() => setSelected([])}>{t('batch.clear')}</Button>
+                <Button
+                  icon={<SearchOutlined />}
+                  onClick={() => setIsBatchOpen(true)}
+                  data-testid="batch-inquiry-button"
+                >
+                  {t('batch.launch')}（{t('batch.select', { count: selected.length })}）
+                </Button>
+              </>
+            ) : null}
+            {mayFile ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/cases/new')}
+                data-testid="file-case-button"
+              >
+                {t('workbench.fileCase')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card styles={{ body: { paddingBottom: 8 } }}>
@@ -105,6 +125,15 @@ export function CaseListPage() {
             loading={list.isFetching}
             scroll={{ x: 1360 }}
             locale={{ emptyText: list.isPending ? ' ' : emptyText }}
+            rowSelection={
+              canQuery
+                ? {
+                    selectedRowKeys: selected,
+                    preserveSelectedRowKeys: true,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                  }
+                : undefined
+            }
             onRow={(item) => ({
               onClick: (event) => {
                 if (isInteractiveTarget(event.target)) return;
@@ -135,6 +164,12 @@ export function CaseListPage() {
           />
         </div>
       </Card>
+      <BatchInquiryModal
+        caseIds={selected}
+        isOpen={isBatchOpen}
+        onClose={() => setIsBatchOpen(false)}
+        onDone={() => setSelected([])}
+      />
     </>
   );
 }

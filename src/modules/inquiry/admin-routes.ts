@@ -1,0 +1,139 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../platform/db.ts';
+import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import type { Logger } from '../../platform/logging.ts';
+import { requireActor } from '../identity/index.ts';
+import {
+  ZCallbackAckSchema,
+  ZCodeParamSchema,
+  ZIdParamSchema,
+  ZInstitutionListSchema,
+  ZNoticeListSchema,
+  ZRegisterInstitutionSchema,
+  ZUpdateInstitutionSchema,
+} from './contracts.ts';
+import { createAnswerSink } from './engine/answer-sink.ts';
+import {
+  listInstitutions,
+  registerInstitution,
+  saveCallbackBase,
+  updateInstitution,
+} from './use-cases/manage-institutions.ts';
+import { listNotices, markNoticeRead } from './use-cases/notices.ts';
+import { receiveCallback } from './use-cases/receive-callback.ts';
+
+export function registerInquiryAdminRoutes(
+  app: App,
+  deps: { database: Database; logger: Logger; callbackBaseUrl: (port: number) => string },
+): void {
+  const { database } = deps;
+  const db = database.db;
+  const tags = ['inquiry'];
+  const errors = {
+    400: ZErrorSchema,
+    401: ZErrorSchema,
+    403: ZErrorSchema,
+    404: ZErrorSchema,
+    409: ZErrorSchema,
+  };
+
+  // Institutions deliver answers to the URL this server listens on (or ZHIXING_PUBLIC_URL).
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    await saveCallbackBase(db, deps.callbackBaseUrl(port));
+  });
+
+  app.get(
+    '/api/v1/inquiry/institutions',
+    {
+      schema: {
+        tags,
+        summary: '查控机构 / The institutions registry',
+        response: { 200: ZInstitutionListSchema, ...errors },
+      },
+    },
+    async (request) => listInstitutions(db, requireActor(request)),
+  );
+  app.post(
+    '/api/v1/inquiry/institutions',
+    {
+      schema: {
+        tags,
+        summary: '登记查控机构 / Register an institution',
+        body: ZRegisterInstitutionSchema,
+        response: { 201: z.object({ code: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await registerInstitution(db, requireActor(request), request.body)),
+  );
+  app.patch(
+    '/api/v1/inquiry/institutions/:code',
+    {
+      schema: {
+        tags,
+        summary: '修改查控机构 / Update an institution (enable, limits, key)',
+        params: ZCodeParamSchema,
+        body: ZUpdateInstitutionSchema,
+        response: { 200: z.object({ code: z.string() }), ...errors },
+      },
+    },
+    async (request) => updateInstitution(db, requireActor(request), request.params.code, request.body),
+  );
+
+  app.get(
+    '/api/v1/inquiry/notices',
+    {
+      schema: {
+        tags,
+        summary: '查控提示 / Prompts (expiring measures, new assets)',
+        querystring: z.object({ caseId: z.string().optional() }),
+        response: { 200: ZNoticeListSchema, ...errors },
+      },
+    },
+    async (request) => listNotices(db, requireActor(request), { caseId: request.query.caseId }),
+  );
+  app.post(
+    '/api/v1/inquiry/notices/:id/read',
+    {
+      schema: {
+        tags,
+        summary: '标记已读 / Mark read',
+        params: ZIdParamSchema,
+        response: { 200: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (request) => markNoticeRead(db, requireActor(request), request.params.id),
+  );
+
+  // Callbacks: signed by the institution over the exact bytes, so the body is kept as received.
+  const sink = createAnswerSink(database, deps.logger);
+  app.register(async (plain) => {
+    plain.removeAllContentTypeParsers();
+    plain.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) =>
+      done(null, body),
+    );
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.post(
+      '/api/v1/inquiry/callbacks/:code',
+      {
+        config: { isPublic: true },
+        schema: {
+          tags,
+          summary: '机构反馈回调（签名） / Signed answer callback from an institution',
+          params: ZCodeParamSchema,
+          response: { 200: ZCallbackAckSchema, ...errors },
+        },
+      },
+      async (request) =>
+        receiveCallback(db, sink, deps.logger, {
+          code: request.params.code,
+          path: request.url,
+          rawBody: typeof request.body === 'string' ? request.body : '',
+          headers: request.headers,
+        }),
+    );
+  });
+}

@@ -1,0 +1,1 @@
+export type Bilingual = { readonly zh: string; readonly en: string };

@@ -1,0 +1,174 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { caseKeys } from './cases.ts';
+import { requestJson } from './client.ts';
+
+import type {
+  AssetGraph,
+  AssetList,
+  AssetSort,
+  BatchProgress,
+  CaseInquiries,
+  CreateMeasureBody,
+  Institution,
+  InstitutionPatch,
+  Launched,
+  MeasureList,
+  Notice,
+} from './inquiry-contract.ts';
+
+export * from './inquiry-contract.ts';
+
+const caseBase = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}`;
+
+export const inquiryKeys = {
+  all: ['inquiry'] as const,
+  assets: (caseId: string, sort: AssetSort, order: 'asc' | 'desc') =>
+    [...inquiryKeys.all, 'assets', caseId, sort, order] as const,
+  caseAll: (caseId: string) => [...inquiryKeys.all, 'case', caseId] as const,
+  measures: (caseId: string) => [...inquiryKeys.caseAll(caseId), 'measures'] as const,
+  inquiries: (caseId: string) => [...inquiryKeys.caseAll(caseId), 'inquiries'] as const,
+  graph: (caseId: string) => [...inquiryKeys.caseAll(caseId), 'graph'] as const,
+  batch: (batchId: string) => [...inquiryKeys.all, 'batch', batchId] as const,
+  institutions: () => [...inquiryKeys.all, 'institutions'] as const,
+  notices: (caseId: string) => [...inquiryKeys.all, 'notices', caseId] as const,
+};
+
+/** While something is in flight the lists refresh every 2 s, so the feedback fills in live. */
+const livePollMs = 2000;
+
+export function useCaseAssets(caseId: string, sort: AssetSort, order: 'asc' | 'desc', isLive: boolean) {
+  return useQuery({
+    queryKey: inquiryKeys.assets(caseId, sort, order),
+    queryFn: ({ signal }) =>
+      requestJson<AssetList>(`${caseBase(caseId)}/assets`, { query: { sort, order }, signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: isLive ? livePollMs : false,
+  });
+}
+
+export function assetExportUrl(caseId: string, sort: AssetSort, order: 'asc' | 'desc'): string {
+  return `${caseBase(caseId)}/assets/export?sort=${sort}&order=${order}`;
+}
+
+export function useCaseInquiries(caseId: string) {
+  return useQuery({
+    queryKey: inquiryKeys.inquiries(caseId),
+    queryFn: ({ signal }) => requestJson<CaseInquiries>(`${caseBase(caseId)}/inquiries`, { signal }),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((i) => i.doneAt === null) ||
+      query.state.data?.requests.some(
+        (r) => r.state !== 'answered' && r.state !== 'failed' && r.state !== 'expired',
+      )
+        ? livePollMs
+        : false,
+  });
+}
+
+export function useBatchProgress(batchId: string | null) {
+  return useQuery({
+    queryKey: inquiryKeys.batch(batchId ?? ''),
+    queryFn: ({ signal }) => requestJson<BatchProgress>(`/api/v1/inquiry/batches/${batchId}`, { signal }),
+    enabled: batchId !== null,
+    refetchInterval: (query) => (query.state.data?.done ? false : 1000),
+  });
+}
+
+export function useLaunchCaseInquiry(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (purpose: string) =>
+      requestJson<Launched>(`${caseBase(caseId)}/inquiries`, { method: 'POST', body: { purpose } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.caseAll(caseId) }),
+  });
+}
+
+export function useLaunchBatch() {
+  return useMutation({
+    mutationFn: (body: { caseIds: string[]; purpose: string }) =>
+      requestJson<Launched>('/api/v1/inquiry/batches', { method: 'POST', body }),
+  });
+}
+
+export function useCaseMeasures(caseId: string) {
+  return useQuery({
+    queryKey: inquiryKeys.measures(caseId),
+    queryFn: ({ signal }) => requestJson<MeasureList>(`${caseBase(caseId)}/measures`, { signal }),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((m) => m.state === 'requested') ? livePollMs : false,
+  });
+}
+
+export function useCreateMeasure(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateMeasureBody) =>
+      requestJson<{ id: string; state: string }>(`${caseBase(caseId)}/measures`, { method: 'POST', body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: inquiryKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+      ]),
+  });
+}
+
+export function fetchMeasureDocument(measureId: string) {
+  return requestJson<{ name: string; text: string }>(
+    `/api/v1/inquiry/measures/${encodeURIComponent(measureId)}/document`,
+  );
+}
+
+export function useRetryRequest(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (requestId: string) =>
+      requestJson<{ id: string; state: string }>(`/api/v1/inquiry/requests/${requestId}/retry`, {
+        method: 'POST',
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.caseAll(caseId) }),
+  });
+}
+
+export function useAssetGraph(caseId: string) {
+  return useQuery({
+    queryKey: inquiryKeys.graph(caseId),
+    queryFn: ({ signal }) => requestJson<AssetGraph>(`${caseBase(caseId)}/asset-graph`, { signal }),
+  });
+}
+
+export function useCaseNotices(caseId: string) {
+  return useQuery({
+    queryKey: inquiryKeys.notices(caseId),
+    queryFn: ({ signal }) =>
+      requestJson<{ items: Notice[] }>('/api/v1/inquiry/notices', { query: { caseId }, signal }),
+  });
+}
+
+export function useInstitutions() {
+  return useQuery({
+    queryKey: inquiryKeys.institutions(),
+    queryFn: ({ signal }) =>
+      requestJson<{ items: Institution[] }>('/api/v1/inquiry/institutions', { signal }),
+    refetchInterval: 5000,
+  });
+}
+
+export function useUpdateInstitution() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, patch }: { code: string; patch: InstitutionPatch }) =>
+      requestJson<{ code: string }>(`/api/v1/inquiry/institutions/${encodeURIComponent(code)}`, {
+        method: 'PATCH',
+        body: patch,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.institutions() }),
+  });
+}
+
+export function useMarkNoticeRead(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      requestJson<{ id: string }>(`/api/v1/inquiry/notices/${id}/read`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.notices(caseId) }),
+  });
+}
