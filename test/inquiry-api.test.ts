@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { aCaseBody } from './factories.ts';
 import { fileCase, type Harness, pickRespondents, startHarness, waitForBatch } from './inquiry-harness.ts';
 
 /** Every error path of the four contract routes, masking for readers outside the team, export, quota. */
@@ -127,6 +128,23 @@ describe('inquiry API contract', () => {
       403,
       'caseIds.0',
     );
+    // A selection from the court's list mixes teams: other teams' cases are left out and listed.
+    const team2Case = await h.t.request('POST', '/api/v1/cases', {
+      token: judge2,
+      body: aCaseBody({ respondents: [people.rich] }),
+    });
+    assert.equal(team2Case.status, 201);
+    const mixed = await h.t.request('POST', url, {
+      token: h.token,
+      body: { caseIds: [caseId, team2Case.body.id], purpose },
+    });
+    assert.equal(mixed.status, 202);
+    assert.equal(mixed.body.caseCount, 1);
+    assert.deepEqual(
+      mixed.body.skipped.map((x: { caseId: string }) => x.caseId),
+      [team2Case.body.id],
+    );
+    await waitForBatch(h, mixed.body.batchId);
     const ok = await h.t.request('POST', url, {
       token: h.token,
       body: { caseIds: [caseId, caseId], purpose },

@@ -111,10 +111,15 @@ export async function launchCaseInquiry(
   return launch(db, actor, [c], input.purpose, 'case', opts);
 }
 
-/** 批量查询: many cases at once, each of which the officer must be on the team of. */
+/**
+ * 批量查询: many cases at once. Cases the officer is not on the team of are left out and listed
+ * with the reason (a selection from the court's list mixes teams); if none is left, the batch is
+ * refused. An id outside the officer's scope is an error, as everywhere.
+ */
 export async function launchBatchInquiry(db: Db, actor: Actor, input: TLaunchBatch, opts: InquiryOptions) {
   const ids = [...new Set(input.caseIds)];
   const contexts: CaseContext[] = [];
+  const notOnTeam: { caseId: string; path: string; reason: string }[] = [];
   for (let i = 0; i < ids.length; i += 16) {
     const chunk = ids.slice(i, i + 16);
     const loaded = await Promise.all(
@@ -125,13 +130,28 @@ export async function launchBatchInquiry(db: Db, actor: Actor, input: TLaunchBat
           assertCanQuery(actor, c, path);
           return c;
         } catch (err) {
+          if (err instanceof AppError && err.code === ErrorCode.forbidden && err.details.length > 0) {
+            notOnTeam.push({ caseId: id, path, reason: err.message });
+            return null;
+          }
           if (err instanceof AppError && err.details.length === 0)
             throw new AppError(err.code, err.message, [{ path, message: err.message }]);
           throw err;
         }
       }),
     );
-    contexts.push(...loaded);
+    contexts.push(...loaded.filter((c) => c !== null));
   }
-  return launch(db, actor, contexts, input.purpose, 'batch', opts);
+  if (contexts.length === 0) {
+    throw new AppError(
+      ErrorCode.forbidden,
+      bi('所选案件均非本人所在执行团队承办', 'None of the chosen cases is handled by your team'),
+      notOnTeam.map((n) => ({ path: n.path, message: n.reason })),
+    );
+  }
+  const launched = await launch(db, actor, contexts, input.purpose, 'batch', opts);
+  return {
+    ...launched,
+    skipped: [...notOnTeam.map((n) => ({ caseId: n.caseId, reason: n.reason })), ...launched.skipped],
+  };
 }
