@@ -1,5 +1,6 @@
 import { allJobs } from './jobs.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
+import { creditSubscribers, registerCreditModule } from './modules/credit/index.ts';
 import { installAuth, registerIdentityRoutes } from './modules/identity/index.ts';
 import {
   registerInquiryRoutes,
@@ -56,10 +57,11 @@ export async function buildApp(opts: {
     options: { dailyQuota: config.inquiryDailyQuota },
     callbackBaseUrl: (port) => config.publicUrl ?? `http://127.0.0.1:${port}`,
   });
+  registerCreditModule(app, { database, logger });
   return app;
 }
 
 /** Every module's outbox subscribers, delivered by the worker. */
 export function allSubscribers(): Subscriber[] {
-  return [requeryPlanSubscriber];
+  return [requeryPlanSubscriber, ...creditSubscribers];
 }

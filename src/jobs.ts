@@ -1,4 +1,5 @@
 import { recordInquiryNodesJob } from './flows/inquiry-case-nodes.ts';
+import { creditJobs } from './modules/credit/index.ts';
 import { inquiryJobs } from './modules/inquiry/index.ts';
 import type { AnyJobDefinition } from './platform/jobs.ts';
 
@@ -7,5 +8,5 @@ import type { AnyJobDefinition } from './platform/jobs.ts';
  * A module exports its definitions from its `index.ts`; add them here, like `allSubscribers()` in app.ts.
  */
 export function allJobs(): AnyJobDefinition[] {
-  return [...inquiryJobs, recordInquiryNodesJob];
+  return [...inquiryJobs, recordInquiryNodesJob, ...creditJobs];
 }

@@ -7,6 +7,7 @@ import {
   recordNode,
   restoreCase,
 } from '../modules/cases/index.ts';
+import { seedCreditDemo } from '../modules/credit/index.ts';
 import {
   type Actor,
   demoPassword,
@@ -96,6 +97,7 @@ export async function seedDemo(
       );
     }
   }
+  await seedCreditDemo(db, { logger: opts.logger, today });
   opts.logger.info({ cases: plans.length, failed, ms: Date.now() - started }, 'demo data loaded');
 }
 

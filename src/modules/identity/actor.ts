@@ -7,6 +7,7 @@ export const Role = {
   commandCentre: 'commandCentre',
   courtLeader: 'courtLeader',
   admin: 'admin',
+  gridWorker: 'gridWorker',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const roleValues = Object.values(Role) as [Role, ...Role[]];
@@ -19,6 +20,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   commandCentre: { zh: '执行指挥中心', en: 'Command centre' },
   courtLeader: { zh: '院领导', en: 'Court leader' },
   admin: { zh: '系统管理员', en: 'System administrator' },
+  gridWorker: { zh: '网格员', en: 'Grid worker' },
 };
 
 export const CourtLevel = {

@@ -50,12 +50,12 @@ export const ZNewUserSchema = z.object({
   displayName: z.string().trim().min(1).max(50),
   password: z.string().min(1).max(200),
   courtId: z.uuid(),
-  roles: z.array(ZRoleSchema).min(1).max(7),
+  roles: z.array(ZRoleSchema).min(1).max(8),
 });
 
 export const ZUserPatchSchema = z.object({
   displayName: z.string().trim().min(1).max(50).optional(),
-  roles: z.array(ZRoleSchema).min(1).max(7).optional(),
+  roles: z.array(ZRoleSchema).min(1).max(8).optional(),
   disabled: z.boolean().optional(),
 });
 

@@ -5,6 +5,22 @@ export { dataScopePrefix, isInScope, requireRole } from './policy.ts';
 export { registerIdentityRoutes } from './routes.ts';
 export { loadActorByUserId, loadActorByUsername } from './use-cases/load-actor.ts';
 export {
+  type ApiCapability,
+  type ApiClient,
+  addApiUsage,
+  apiCapabilities,
+  apiKeyPrefix,
+  apiUsageOn,
+  createApiClient,
+  findApiClientByKey,
+  hashApiKey,
+  listApiClients,
+  listWebhookSubscribers,
+  type NewApiClient,
+  revokeApiClient,
+} from './use-cases/manage-api-clients.ts';
+export { areasOfUser, setUserAreas } from './use-cases/manage-areas.ts';
+export {
   type CourtView,
   courtNamesByIds,
   ensureRootCourt,

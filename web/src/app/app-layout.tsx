@@ -5,6 +5,8 @@ import {
   DesktopOutlined,
   FileAddOutlined,
   LogoutOutlined,
+  NotificationOutlined,
+  StopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -40,6 +42,10 @@ export function AppLayout() {
   ];
   if (canFileCases(user))
     menuItems.push({ key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') });
+  if (hasAnyRole(user, 'judge', 'assistant', 'bailiff', 'clerk', 'courtLeader', 'commandCentre'))
+    menuItems.push({ key: '/credit/entries', icon: <StopOutlined />, label: t('nav.credit') });
+  if (user.roles.some((role: string) => role === 'gridWorker'))
+    menuItems.push({ key: '/credit/grid', icon: <NotificationOutlined />, label: t('nav.gridInbox') });
   if (hasAnyRole(user, 'admin')) {
     menuItems.push({
       key: 'admin',

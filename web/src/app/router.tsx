@@ -28,6 +28,12 @@ const TeamsPage = lazy(() =>
 const InstitutionsPage = lazy(() =>
   import('../areas/admin/institutions/institutions-page.tsx').then((m) => ({ default: m.InstitutionsPage })),
 );
+const CreditEntriesPage = lazy(() =>
+  import('../areas/credit/entries-page.tsx').then((m) => ({ default: m.CreditEntriesPage })),
+);
+const GridInboxPage = lazy(() =>
+  import('../areas/credit/grid-inbox-page.tsx').then((m) => ({ default: m.GridInboxPage })),
+);
 const PortalPage = lazy(() =>
   import('../areas/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
 );
@@ -58,6 +64,8 @@ export const router = createBrowserRouter([
         children: [{ index: true, element: <FileCasePage /> }],
       },
       { path: 'cases/:id', element: <CaseDetailPage /> },
+      { path: 'credit/entries', element: <CreditEntriesPage /> },
+      { path: 'credit/grid', element: <GridInboxPage /> },
       {
         path: 'admin',
         element: <RequireRole roles={['admin']} />,

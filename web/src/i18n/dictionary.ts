@@ -1,9 +1,11 @@
 import { adminMessages } from './messages/admin.ts';
 import { caseDetailMessages } from './messages/case-detail.ts';
 import { commonMessages } from './messages/common.ts';
+import { creditMessages } from './messages/credit.ts';
 import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
+import { portalMessages } from './messages/portal.ts';
 import { workbenchMessages } from './messages/workbench.ts';
 
 /** Every UI string, Chinese and English side by side; split by area to keep each file small. */
@@ -14,6 +16,8 @@ export const messages = {
   ...filingMessages,
   ...caseDetailMessages,
   ...adminMessages,
+  ...creditMessages,
+  ...portalMessages,
   ...inquiryMessages,
 };
 

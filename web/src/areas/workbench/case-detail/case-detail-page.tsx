@@ -12,6 +12,7 @@ import { useFlagLabel } from '../code-labels.ts';
 import { CaseSummary } from './case-summary.tsx';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { CloseCaseModal } from './close-case-modal.tsx';
+import { CreditPanel } from './credit-panel.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
 import { InquiryPanel } from './inquiry/inquiry-panel.tsx';
 import { NodesPanel } from './nodes-panel.tsx';
@@ -20,7 +21,7 @@ import { RecordNodeModal } from './record-node-modal.tsx';
 import { RestoreCaseModal } from './restore-case-modal.tsx';
 import { TeamPanel } from './team-panel.tsx';
 
-const tabKeys = ['parties', 'team', 'nodes', 'deadlines', 'checklist', 'inquiry'] as const;
+const tabKeys = ['parties', 'team', 'nodes', 'deadlines', 'checklist', 'credit', 'inquiry'] as const;
 type TabKey = (typeof tabKeys)[number];
 type OpenModal = 'node' | 'close' | 'restore' | null;
 
@@ -158,6 +159,7 @@ function CaseDetailView({ detail }: { detail: CaseDetail }) {
               ),
               children: <ChecklistPanel items={detail.terminationChecklist} />,
             },
+            { key: 'credit', label: t('case.tab.credit'), children: <CreditPanel detail={detail} /> },
             { key: 'inquiry', label: t('case.tab.inquiry'), children: <InquiryPanel detail={detail} /> },
           ]}
         />

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineJob } from '../../../platform/jobs.ts';
+import { chinaToday } from '../../cases/index.ts';
+import { expireTerms } from '../use-cases/expire-terms.ts';
+import { pushWebhooks } from '../use-cases/push-webhooks.ts';
+
+const ZSlot = z.object({ slot: z.string() }).partial();
+
+/** 失信规定 art. 10: fixed-term entries past their last day are deleted (daily, 01:10 China time). */
+export const expireTermsJob = defineJob({
+  name: 'credit.expire-terms',
+  payload: ZSlot,
+  schedule: { cron: '10 1 * * *' },
+  expireInSeconds: 3600,
+  async handle(ctx) {
+    const deleted = await expireTerms(ctx.database.db, chinaToday(ctx.now()));
+    if (deleted > 0) ctx.logger.info({ deleted }, 'fixed-term dishonest entries deleted');
+  },
+});
+
+/** Signed webhook pushes of the change feed to subscribed units, every minute (retries by backoff). */
+export const pushWebhooksJob = defineJob({
+  name: 'credit.push-webhooks',
+  payload: ZSlot,
+  schedule: { cron: '* * * * *' },
+  expireInSeconds: 300,
+  async handle(ctx) {
+    await pushWebhooks(ctx.database.db, { logger: ctx.logger });
+  },
+});
+
+export const creditJobs = [expireTermsJob, pushWebhooksJob];

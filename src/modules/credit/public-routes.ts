@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Db } from '../../platform/db.ts';
+import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import type { IdMask } from '../cases/index.ts';
+import { areasOfUser, requireActor, setUserAreas } from '../identity/index.ts';
+import {
+  ZCaseIdParamSchema,
+  ZGridAreasSchema,
+  ZPageQuerySchema,
+  ZPublicQuerySchema,
+  ZSeqSchema,
+} from './contracts.ts';
+import { gridInbox, markGridInboxRead } from './use-cases/grid-inbox.ts';
+import { searchPublicDishonest, searchPublicRestricted } from './use-cases/public-search.ts';
+
+const errors = {
+  400: ZErrorSchema,
+  401: ZErrorSchema,
+  403: ZErrorSchema,
+  404: ZErrorSchema,
+  429: ZErrorSchema,
+};
+const ZLooseSchema = z.looseObject({});
+// Per address: enough for a person searching, too little for harvesting the list.
+const publicRateLimit = { max: 30, timeWindow: '1 minute' };
+
+/** The public list (失信规定 art. 6) for the portal, and the grid workers' inbox. */
+export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: IdMask }): void {
+  const { db } = opts;
+  const tags = ['public'];
+  app.get(
+    '/api/v1/public/dishonest',
+    {
+      config: { isPublic: true, rateLimit: publicRateLimit },
+      schema: {
+        tags,
+        summary: '失信被执行人名单公开查询 / Search the public dishonest list',
+        security: [],
+        querystring: ZPublicQuerySchema,
+        response: {
+          200: z.object({
+            items: z.array(ZLooseSchema),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return searchPublicDishonest(db, request.query, { mask: opts.idMask });
+    },
+  );
+  app.get(
+    '/api/v1/public/consumption-restrictions',
+    {
+      config: { isPublic: true, rateLimit: publicRateLimit },
+      schema: {
+        tags,
+        summary: '限制消费人员公开查询 / Search consumption-restricted persons',
+        security: [],
+        querystring: ZPublicQuerySchema,
+        response: {
+          200: z.object({
+            items: z.array(ZLooseSchema),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return searchPublicRestricted(db, request.query, { mask: opts.idMask });
+    },
+  );
+
+  app.get(
+    '/api/v1/credit/grid/inbox',
+    {
+      schema: {
+        tags: ['credit'],
+        summary: '网格员收件箱 / Grid worker’s inbox',
+        querystring: ZPageQuerySchema,
+        response: { 200: ZLooseSchema, ...errors },
+      },
+    },
+    async (request) => gridInbox(db, requireActor(request), request.query),
+  );
+  app.post(
+    '/api/v1/credit/grid/inbox/read',
+    {
+      schema: {
+        tags: ['credit'],
+        summary: '标记已读 / Mark the inbox read up to a change',
+        body: ZSeqSchema,
+        response: { 200: ZLooseSchema, ...errors },
+      },
+    },
+    async (request) => markGridInboxRead(db, requireActor(request), request.body.seq),
+  );
+  app.put(
+    '/api/v1/admin/grid-workers/:id/areas',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '网格员所辖区域 / Set a grid worker’s areas',
+        params: ZCaseIdParamSchema,
+        body: ZGridAreasSchema,
+        response: { 200: z.object({ areaCodes: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (request) => ({
+      areaCodes: await db.transaction((tx) =>
+        setUserAreas(tx, requireActor(request), request.params.id, request.body.areaCodes),
+      ),
+    }),
+  );
+  app.get(
+    '/api/v1/credit/grid/areas',
+    {
+      schema: {
+        tags: ['credit'],
+        summary: '我的网格区域 / My areas',
+        response: { 200: z.object({ areaCodes: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (request) => ({ areaCodes: await areasOfUser(db, requireActor(request).userId) }),
+  );
+}

@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../platform/db.ts';
+import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
+import { appendAudit } from '../../audit/index.ts';
+import { chinaToday, loadCaseContext } from '../../cases/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import { appendHistory, auditActorOf, historyActorOf } from '../credit-store.ts';
+import { assertCanSign } from '../policy.ts';
+import { checkGraceMonths } from '../rules/term.ts';
+import { entries } from '../tables.ts';
+import { applyListing } from './apply-listing.ts';
+import { findRespondent } from './case-parties.ts';
+import { loadEntryInScope } from './load-entry.ts';
+
+/** 失信规定 art. 5: a court leader of the deciding court signs the decision; the entry is listed. */
+export async function approveEntry(
+  db: Db,
+  actor: Actor,
+  entryId: string,
+  input: { graceMonths?: number } = {},
+  opts: { today?: string } = {},
+) {
+  const today = opts.today ?? chinaToday();
+  const grace = checkGraceMonths(input.graceMonths);
+  if (!grace.ok) throw invalidField(grace.path, grace.zh, grace.en);
+  return db.transaction(async (tx) => {
+    const entry = await loadEntryInScope(tx, actor, entryId, { forUpdate: true });
+    assertCanSign(actor, entry.courtId);
+    if (entry.state !== 'pendingApproval') {
+      throw new AppError(ErrorCode.conflict, bi('该失信决定已处理', 'This listing has already been decided'));
+    }
+    const c = await loadCaseContext(tx, actor, entry.caseId, { forUpdate: true });
+    const respondent = findRespondent(c, entry.respondentPartyId);
+    const toList = input.graceMonths === undefined ? entry : { ...entry, graceMonths: input.graceMonths };
+    if (input.graceMonths !== undefined) {
+      await tx.update(entries).set({ graceMonths: input.graceMonths }).where(eq(entries.id, entry.id));
+    }
+    const listed = await applyListing(tx, { entry: toList, c, respondent, signer: actor, today });
+    return {
+      id: listed.id,
+      state: 'listed' as const,
+      publishFrom: listed.publishFrom,
+      expiresOn: listed.expiresOn,
+    };
+  });
+}
+
+/** The court leader declines to sign: the proposal ends as `refused`, with the reason kept. */
+export async function refuseEntry(
+  db: Db,
+  actor: Actor,
+  entryId: string,
+  input: { reason: string },
+  opts: { today?: string } = {},
+) {
+  const today = opts.today ?? chinaToday();
+  return db.transaction(async (tx) => {
+    const entry = await loadEntryInScope(tx, actor, entryId, { forUpdate: true });
+    assertCanSign(actor, entry.courtId);
+    const [refused] = await tx
+      .update(entries)
+      .set({ state: 'refused', refusalReason: input.reason, decidedOn: null, updatedAt: new Date() })
+      .where(and(eq(entries.id, entry.id), eq(entries.state, 'pendingApproval')))
+      .returning();
+    if (!refused)
+      throw new AppError(ErrorCode.conflict, bi('该失信决定已处理', 'This listing has already been decided'));
+    await appendHistory(tx, {
+      entryId: entry.id,
+      action: 'refused',
+      fromState: 'pendingApproval',
+      toState: 'refused',
+      reason: input.reason,
+      actor: historyActorOf(actor),
+      occurredOn: today,
+    });
+    await appendAudit(tx, {
+      actor: auditActorOf(actor),
+      action: 'credit.entry.refuse',
+      objectType: 'creditEntry',
+      objectId: entry.id,
+      detail: { reason: input.reason },
+    });
+    return { id: entry.id, state: 'refused' as const };
+  });
+}

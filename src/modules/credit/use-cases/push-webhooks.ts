@@ -1,0 +1,102 @@
+import { createHmac } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db.ts';
+import type { Logger } from '../../../platform/logging.ts';
+import { chinaToday } from '../../cases/index.ts';
+import { listWebhookSubscribers } from '../../identity/index.ts';
+import { isScene, scenes } from '../rules/scenes.ts';
+import { webhookCursors } from '../tables.ts';
+import { listChanges } from './list-changes.ts';
+
+export const signatureHeader = 'x-zhixing-signature';
+export const timestampHeader = 'x-zhixing-timestamp';
+
+/** HMAC-SHA256 over `timestamp.body` with the unit's webhook secret: `sha256=<hex>`. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 2 ** attempts);
+}
+
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{ ok: boolean; status: number }>;
+
+/**
+ * Pushes the change feed to every subscribed unit, signed, in order, at least once: a unit's
+ * cursor moves only after it answered 2xx; a failure is retried with exponential backoff (up to
+ * an hour). Changes outside the unit's scene advance the cursor without a call. Returns the
+ * number of calls that succeeded. Run by the `credit.push-webhooks` job; safe to run concurrently
+ * (each unit's cursor row is locked while it is pushed).
+ */
+export async function pushWebhooks(
+  db: Db,
+  opts: { fetch?: Fetch; logger?: Logger; batch?: number } = {},
+): Promise<number> {
+  const send: Fetch = opts.fetch ?? ((url, init) => fetch(url, init));
+  const subscribers = await listWebhookSubscribers(db);
+  let delivered = 0;
+  for (const unit of subscribers) {
+    if (!isScene(unit.scene)) continue;
+    const scene = scenes[unit.scene];
+    await db.insert(webhookCursors).values({ clientId: unit.id }).onConflictDoNothing();
+    for (;;) {
+      const outcome = await db.transaction(async (tx) => {
+        const [cursor] = await tx
+          .select()
+          .from(webhookCursors)
+          .where(sql`${webhookCursors.clientId} = ${unit.id} and ${webhookCursors.nextAttemptAt} <= now()`)
+          .for('update', { skipLocked: true });
+        if (!cursor) return 'idle';
+        const page = await listChanges(tx, {
+          scene,
+          since: cursor.deliveredSeq,
+          limit: opts.batch ?? 500,
+          today: chinaToday(),
+        });
+        const next = Number(page.next);
+        if (next === cursor.deliveredSeq) return 'idle';
+        if (page.changes.length > 0) {
+          const body = JSON.stringify(page);
+          const timestamp = String(Math.floor(Date.now() / 1000));
+          try {
+            const res = await send(unit.webhookUrl, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                [signatureHeader]: signWebhook(unit.webhookSecret, timestamp, body),
+                [timestampHeader]: timestamp,
+              },
+              body,
+              signal: AbortSignal.timeout(10_000),
+            });
+            if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          } catch (err) {
+            const attempts = cursor.attempts + 1;
+            await tx
+              .update(webhookCursors)
+              .set({
+                attempts,
+                lastError: err instanceof Error ? err.message : String(err),
+                nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(attempts)})`,
+              })
+              .where(eq(webhookCursors.clientId, unit.id));
+            opts.logger?.warn({ unit: unit.id, attempts }, 'webhook push failed');
+            return 'failed';
+          }
+          delivered++;
+        }
+        await tx
+          .update(webhookCursors)
+          .set({ deliveredSeq: next, attempts: 0, lastError: null })
+          .where(eq(webhookCursors.clientId, unit.id));
+        return 'advanced';
+      });
+      if (outcome !== 'advanced') break;
+    }
+  }
+  return delivered;
+}
