@@ -1,21 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { DEMO_POPULATION, generatePopulation } from '../src/demo/population.ts';
 import type { Database } from '../src/platform/db.ts';
 
 /** Set-up and measuring helpers of bench/inquiry-batch.bench.ts. */
-
-/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
-export function cpuSeconds(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** Peak resident set of a process, from the kernel's high-water mark (VmHWM), in MB. */
-export function peakRssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
-}
 
 /**
  * Bulk-inserts cases of the demo court's first team, each with an applicant and two respondents

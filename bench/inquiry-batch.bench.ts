@@ -5,14 +5,23 @@ import { z } from 'zod';
 import { prepareTestServer, templateName, withDatabase } from '../scripts/test-database.ts';
 import { buildApp } from '../src/app.ts';
 import { seedDemoOrganisation } from '../src/demo/seed.ts';
-import { allJobs } from '../src/jobs.ts';
 import { insertInstitution } from '../src/modules/inquiry/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
-import { startJobRunner } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { INSTITUTIONS, institutionKeys, startSimulator } from '../src/sim/index.ts';
-import { cpuSeconds, insertCases, peakRssMb } from './inquiry-batch-setup.ts';
+import { startWorker } from '../src/worker.ts';
+import {
+  cpuSeconds,
+  type DbCounters,
+  enableStatementStats,
+  findPostmasterPid,
+  peakRssMb,
+  postgresCpuSeconds,
+  readDbCounters,
+  topStatements,
+} from './inquiry-batch-measure.ts';
+import { insertCases } from './inquiry-batch-setup.ts';
 import { type Figure, printFigures, summarise } from './support.ts';
 
 /**
@@ -48,6 +57,16 @@ function startChild(
   });
 }
 
+/** Asks a child to stop (a profiling run writes its CPU profile on the way out), killing it if it does not. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 const ZSimSettings = z.object({
   settings: z.object({
     institutions: z.record(z.string(), z.object({ latencyMeanMs: z.number(), maxConcurrent: z.number() })),
@@ -64,7 +83,9 @@ type Batch = {
   launchMs: number;
   peakMb: number;
   byState: Record<string, number>;
-  cpu: { api: number; worker: number; sim: number };
+  cpu: { api: number; worker: number; sim: number; postgres: number };
+  commits: number;
+  statements: number | null;
 };
 
 async function runBatch(opts: {
@@ -76,6 +97,8 @@ async function runBatch(opts: {
   sim: SimSettings;
   concurrency: Map<string, number>;
   simPid: number | undefined;
+  postmasterPid: number | undefined;
+  hasStatements: boolean;
   maxSeconds: number;
 }): Promise<Batch> {
   const worker = await startChild('worker', { INQUIRY_BENCH_DB: opts.databaseUrl });
@@ -83,8 +106,11 @@ async function runBatch(opts: {
     api: process.cpuUsage(),
     worker: cpuSeconds(worker.child.pid),
     sim: cpuSeconds(opts.simPid),
+    postgres: postgresCpuSeconds(opts.postmasterPid),
   });
+  if (opts.hasStatements) await opts.database.sql`select pg_stat_statements_reset()`;
   const cpu0 = cpuAt();
+  const db0: DbCounters = await readDbCounters(opts.database, opts.hasStatements);
   const auth = { authorization: `Bearer ${opts.token}` };
   try {
     const launchStarted = performance.now();
@@ -121,6 +147,7 @@ async function runBatch(opts: {
       boundMs = Math.max(boundMs, (r.n * s.latencyMeanMs) / allowed);
     }
     const cpu1 = cpuAt();
+    const db1 = await readDbCounters(opts.database, opts.hasStatements);
     return {
       requests: launched.requestCount,
       elapsedMs,
@@ -134,10 +161,13 @@ async function runBatch(opts: {
         api: (cpu1.api.user + cpu1.api.system - cpu0.api.user - cpu0.api.system) / 1e6,
         worker: cpu1.worker - cpu0.worker,
         sim: cpu1.sim - cpu0.sim,
+        postgres: cpu1.postgres - cpu0.postgres,
       },
+      commits: db1.commits - db0.commits,
+      statements: db1.statements === null || db0.statements === null ? null : db1.statements - db0.statements,
     };
   } finally {
-    worker.child.kill('SIGKILL');
+    await stopChild(worker.child);
   }
 }
 
@@ -158,6 +188,7 @@ async function runBench(): Promise<void> {
   const maxSeconds = Number(process.env.BENCH_INQUIRY_MAX_SECONDS ?? 540);
   const server = await prepareTestServer({ port: 54000 + (process.pid % 900) });
   const admin = postgres(server.adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe('drop database if exists zx_bench_inquiry with (force)');
   await admin.unsafe(`create database zx_bench_inquiry template ${templateName}`);
   await admin.end();
   const databaseUrl = withDatabase(server.adminUrl, 'zx_bench_inquiry');
@@ -220,6 +251,8 @@ async function runBench(): Promise<void> {
       sim,
       concurrency,
       simPid: simChild.child.pid,
+      postmasterPid: await findPostmasterPid(database),
+      hasStatements: await enableStatementStats(database),
       maxSeconds,
     };
     const a = await runBatch({ ...common, caseIds: smallCases });
@@ -256,8 +289,8 @@ async function runBench(): Promise<void> {
         goal: 'flat',
       },
       {
-        name: 'CPU per request (API + worker + simulator), large',
-        value: ((b.cpu.api + b.cpu.worker + b.cpu.sim) * 1000) / Math.max(1, b.answered),
+        name: 'CPU per request (API + worker + simulator + PostgreSQL), large',
+        value: ((b.cpu.api + b.cpu.worker + b.cpu.sim + b.cpu.postgres) * 1000) / Math.max(1, b.answered),
         unit: 'ms',
       },
     ];
@@ -266,13 +299,26 @@ async function runBench(): Promise<void> {
     console.log(
       `callback acknowledgement: p50 ${cbs.p50.toFixed(0)} ms, p99 ${cbs.p99.toFixed(0)} ms (n=${cbs.n})`,
     );
+    const perRequest = (seconds: number) => ((seconds * 1000) / Math.max(1, b.answered)).toFixed(3);
     console.log(
-      `CPU seconds (API / worker / simulator), large: ${b.cpu.api.toFixed(1)} / ${b.cpu.worker.toFixed(1)} / ${b.cpu.sim.toFixed(1)}`,
+      `CPU seconds (API / worker / simulator / PostgreSQL), large: ${b.cpu.api.toFixed(1)} / ${b.cpu.worker.toFixed(1)} / ${b.cpu.sim.toFixed(1)} / ${b.cpu.postgres.toFixed(1)}`,
     );
+    console.log(
+      `CPU ms per request, large: API ${perRequest(b.cpu.api)}, worker ${perRequest(b.cpu.worker)}, simulator ${perRequest(b.cpu.sim)}, PostgreSQL ${perRequest(b.cpu.postgres)}`,
+    );
+    console.log(
+      `PostgreSQL per request, large: ${(b.commits / Math.max(1, b.answered)).toFixed(3)} transactions` +
+        (b.statements === null ? '' : `, ${(b.statements / Math.max(1, b.answered)).toFixed(2)} statements`),
+    );
+    if (common.hasStatements) {
+      console.log('statements by total time since the large batch began:');
+      for (const r of await topStatements(database, 25))
+        console.log(`  ${r.ms} ms  ${r.calls} calls  ${r.rows} rows  ${r.blocks} blocks  ${r.query}`);
+    }
     console.log(`final states: small ${JSON.stringify(a.byState)}; large ${JSON.stringify(b.byState)}`);
     await app.close();
   } finally {
-    simChild.child.kill('SIGKILL');
+    await stopChild(simChild.child);
     await database.close();
     await server.stop();
   }
@@ -280,16 +326,13 @@ async function runBench(): Promise<void> {
 
 if (role === 'sim') {
   const sim = await startSimulator({ port: 0, secret, adminToken: 'bench-admin-token-0123456789' });
+  process.once('SIGTERM', () => process.exit(0));
   process.stdout.write(`${JSON.stringify({ url: sim.url })}\n`);
 } else if (role === 'worker') {
+  // The worker as deployed (`zhixing worker`): jobs, event delivery and audit sealing.
   const database = connectDatabase(process.env.INQUIRY_BENCH_DB ?? '', { max: 40 });
-  await startJobRunner({
-    database,
-    logger,
-    jobs: allJobs(),
-    expireSeconds: 120,
-    pollingIntervalSeconds: 0.5,
-  });
+  await startWorker({ database, logger, jobExpireSeconds: 120 });
+  process.once('SIGTERM', () => process.exit(0));
   process.stdout.write('ready\n');
 } else {
   await runBench();
