@@ -4,6 +4,7 @@ import {
   BankOutlined,
   DesktopOutlined,
   FileAddOutlined,
+  KeyOutlined,
   LogoutOutlined,
   NotificationOutlined,
   StopOutlined,
@@ -56,6 +57,7 @@ export function AppLayout() {
         { key: '/admin/users', icon: <UserOutlined />, label: t('nav.users') },
         { key: '/admin/teams', icon: <TeamOutlined />, label: t('nav.teams') },
         { key: '/admin/institutions', icon: <ApiOutlined />, label: t('nav.institutions') },
+        { key: '/admin/units', icon: <KeyOutlined />, label: t('nav.units') },
       ],
     });
   }

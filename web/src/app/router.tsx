@@ -28,6 +28,9 @@ const TeamsPage = lazy(() =>
 const InstitutionsPage = lazy(() =>
   import('../areas/admin/institutions/institutions-page.tsx').then((m) => ({ default: m.InstitutionsPage })),
 );
+const UnitsPage = lazy(() =>
+  import('../areas/admin/units/units-page.tsx').then((m) => ({ default: m.UnitsPage })),
+);
 const CreditEntriesPage = lazy(() =>
   import('../areas/credit/entries-page.tsx').then((m) => ({ default: m.CreditEntriesPage })),
 );
@@ -75,6 +78,7 @@ export const router = createBrowserRouter([
           { path: 'users', element: <UsersPage /> },
           { path: 'teams', element: <TeamsPage /> },
           { path: 'institutions', element: <InstitutionsPage /> },
+          { path: 'units', element: <UnitsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

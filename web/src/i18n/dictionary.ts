@@ -6,6 +6,7 @@ import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
 import { portalMessages } from './messages/portal.ts';
+import { unitMessages } from './messages/units.ts';
 import { workbenchMessages } from './messages/workbench.ts';
 
 /** Every UI string, Chinese and English side by side; split by area to keep each file small. */
@@ -19,6 +20,7 @@ export const messages = {
   ...creditMessages,
   ...portalMessages,
   ...inquiryMessages,
+  ...unitMessages,
 };
 
 export type MessageKey = keyof typeof messages;
