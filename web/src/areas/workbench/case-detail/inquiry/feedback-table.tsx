@@ -10,7 +10,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type AssetItem,
   type AssetSort,
@@ -42,6 +42,14 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
   const [sort, setSort] = useState<AssetSort>('answeredAt');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
   const assets = useCaseAssets(caseId, sort, order, isLive);
+  // The last answers can land between the last poll and the moment the inquiry reads as done:
+  // read the list once more when it stops being live.
+  const wasLive = useRef(isLive);
+  const { refetch } = assets;
+  useEffect(() => {
+    if (wasLive.current && !isLive) void refetch();
+    wasLive.current = isLive;
+  }, [isLive, refetch]);
   if (assets.isError && !assets.data)
     return <QueryError error={assets.error} onRetry={() => assets.refetch()} />;
   const outstanding = assets.data?.outstandingClaimFen ?? 0;
