@@ -5,13 +5,8 @@
 import type postgres from 'postgres';
 import type { Sql } from '../../../platform/db.ts';
 import { caseTypes, parseCaseNumber } from '../../cases/index.ts';
-import {
-  MeasureCode,
-  type MeasureIndex,
-  type MeasureInput,
-  newMeasureInput,
-  roleNames,
-} from './measure-index.ts';
+import { type MeasureIndex, type MeasureInput, newMeasureInput } from './measure-index.ts';
+import { MeasureCode, roleNames } from './measure-layout.ts';
 import { packCreditCode, packCreditCodeBytes, packIdNumber, packIdNumberBytes } from './subject-key.ts';
 
 export type CourtInfo = { name: string; courtCode: string };

@@ -6,7 +6,7 @@
 import { caseTypes, validateCreditCode, validateIdNumber } from '../../cases/index.ts';
 import type { SceneRule } from '../rules/scenes.ts';
 import { type IndexState, isoOfDay } from './index-loader.ts';
-import { MeasureCode, measureNames, roleNames } from './measure-index.ts';
+import { MeasureCode, measureNames, roleNames } from './measure-layout.ts';
 import {
   fuzzyThreshold,
   hashCodeUnits,

@@ -8,20 +8,10 @@
  * (docs/decisions/0008-matching-index.md).
  */
 import { ChainTable } from './chain-table.ts';
-import { growRecords, growSubjectColumns } from './measure-columns.ts';
+import { growRecords, growSubjectColumns, recordStride } from './measure-layout.ts';
 import { hashCodeUnits, legalFormIn, normaliseInto, pinyinHashIn } from './name-key.ts';
 import { hashWords } from './subject-key.ts';
 import { grownI32, grownU16, nextPowerOfTwo } from './typed-arrays.ts';
-
-export const MeasureCode = { dishonestList: 1, consumptionRestriction: 2, exitRestriction: 3 } as const;
-export const measureNames = ['', 'dishonestList', 'consumptionRestriction', 'exitRestriction'] as const;
-export const roleNames = [
-  'debtor',
-  'legalRepresentative',
-  'principal',
-  'responsiblePerson',
-  'actualController',
-] as const;
 
 /** One live measure as the loader hands it over; the loader reuses one object for every row. */
 export type MeasureInput = {
@@ -61,9 +51,6 @@ export function newMeasureInput(): MeasureInput {
   };
 }
 
-// A record: subject, next record of the subject, measure number, measure | role << 8 | behaviour mask << 16,
-// first day, last day (−1: none), court | case type << 16 | (case year − 1900) << 24, case sequence.
-export const recordStride = 8;
 const isOrganisationFlag = 1;
 const hasKeyFlag = 2;
 const hasPinyinFlag = 4;

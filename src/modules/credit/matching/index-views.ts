@@ -1,24 +1,6 @@
-/** Column upkeep of the matching index: growing the typed arrays, and plain views for tests. */
-import { type MeasureIndex, measureNames, recordStride, roleNames } from './measure-index.ts';
-import { grownI32, grownU8, grownU16, grownU32 } from './typed-arrays.ts';
-
-export function growSubjectColumns(x: MeasureIndex, min: number): void {
-  const n = Math.max(min, x.sFlags.length * 2);
-  x.sKeys = grownU32(x.sKeys, n * 3);
-  x.sFlags = grownU8(x.sFlags, n);
-  x.sNameOffset = grownU32(x.sNameOffset, n);
-  x.sNameLength = grownU16(x.sNameLength, n);
-  x.sNameHash = grownU32(x.sNameHash, n);
-  x.sNameForm = grownU8(x.sNameForm, n);
-  x.sPinyinHash = grownU32(x.sPinyinHash, n);
-  x.sFirstRecord = grownI32(x.sFirstRecord, n, -1);
-  x.sNextByName = grownI32(x.sNextByName, n, -1);
-  x.sNextByPinyin = grownI32(x.sNextByPinyin, n, -1);
-}
-
-export function growRecords(x: MeasureIndex, min: number): void {
-  x.records = grownI32(x.records, Math.max(min, (x.records.length / recordStride) * 2) * recordStride);
-}
+/** Plain views of the matching index for tests comparing it with the database. */
+import type { MeasureIndex } from './measure-index.ts';
+import { measureNames, recordStride, roleNames } from './measure-layout.ts';
 
 /** Every live measure number (for tests comparing the index with the database). */
 export function measureNumbersOf(x: MeasureIndex): number[] {
