@@ -127,6 +127,13 @@ export const demoAccounts: DemoAccount[] = [
     description: '院领导 · 西湖区法院 (court leader)',
   },
   {
+    username: 'xihu.grid',
+    displayName: '孙丽',
+    court: 'xihu',
+    roles: ['gridWorker'],
+    description: '网格员 · 西湖区 (grid worker for area 330106)',
+  },
+  {
     username: 'xihu.judge2',
     displayName: '何静',
     court: 'xihu',

@@ -13,7 +13,7 @@ import {
   makeIdNumber,
   recordNode,
 } from '../cases/index.ts';
-import { type Actor, loadActorByUsername } from '../identity/index.ts';
+import { type Actor, loadActorByUsername, setUserAreas } from '../identity/index.ts';
 import { approveEntry } from './use-cases/decide-entry.ts';
 import { restrictExit } from './use-cases/exit-restriction.ts';
 import { listRespondent } from './use-cases/list-respondent.ts';
@@ -81,6 +81,7 @@ export async function seedCreditDemo(db: Db, opts: { logger: Logger; today: stri
 }
 
 async function seedMeasures(db: Db, opts: { logger: Logger; today: string }): Promise<void> {
+  await attachGridWorker(db);
   const [judge, president, haishuJudge] = await Promise.all([
     loadActorByUsername(db, 'xihu.judge'),
     loadActorByUsername(db, 'xihu.president'),
@@ -195,4 +196,14 @@ async function seedMeasures(db: Db, opts: { logger: Logger; today: string }): Pr
   const haishuLeader = await loadActorByUsername(db, 'haishu.judge');
   if (haishuLeader)
     await orderRestriction(db, haishuLeader, ningbo.id, { respondentId: ningbo.respondentId });
+}
+
+/** The demo grid worker watches 西湖区 (330106), where most demo debtors are registered. */
+async function attachGridWorker(db: Db): Promise<void> {
+  const [admin, grid] = await Promise.all([
+    loadActorByUsername(db, 'admin'),
+    loadActorByUsername(db, 'xihu.grid'),
+  ]);
+  if (!admin || !grid) return;
+  await db.transaction((tx) => setUserAreas(tx, admin, grid.userId, ['330106']));
 }

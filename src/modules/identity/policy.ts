@@ -1,18 +1,26 @@
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
-import { type Actor, hasRole, type Role } from './actor.ts';
+import { type Actor, hasRole, Role } from './actor.ts';
 
 /**
  * Data scope by court hierarchy, the one rule every query obeys: a user sees the cases of their
  * own court and of every court below it (a basic court its own, an intermediate court its
  * district's, a high court its province's, the SPC all). Courts are stored with their path of
  * ids from the root, so "below" is a prefix match.
+ *
+ * A grid worker (网格员) is attached to a court for administration but works outside it: they see
+ * no case, only the inbox of their areas (credit module).
  */
+export function isCourtStaff(actor: Actor): boolean {
+  return actor.roles.some((role) => role !== Role.gridWorker);
+}
+
 export function dataScopePrefix(actor: Actor): string {
-  return actor.court.path;
+  // No court path contains "#": outside staff get a prefix that matches no court.
+  return isCourtStaff(actor) ? actor.court.path : `${actor.court.path}#outside#`;
 }
 
 export function isInScope(actor: Actor, courtPath: string): boolean {
-  return courtPath.startsWith(actor.court.path);
+  return isCourtStaff(actor) && courtPath.startsWith(actor.court.path);
 }
 
 export function requireRole(actor: Actor, ...roles: Role[]): void {

@@ -9,6 +9,7 @@ export const roles = [
   'commandCentre',
   'courtLeader',
   'admin',
+  'gridWorker',
 ] as const;
 export type Role = (typeof roles)[number];
 

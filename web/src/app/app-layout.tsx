@@ -17,7 +17,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/identity.ts';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
-import { canFileCases, hasAnyRole, useCurrentUser } from './current-user.tsx';
+import { canFileCases, hasAnyRole, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpin } from './page-spin.tsx';
 
@@ -38,14 +38,14 @@ export function AppLayout() {
   const signOut = useSignOut();
   const [isCollapsed, setIsCollapsed] = useState(false);
 
-  const menuItems: MenuProps['items'] = [
-    { key: '/workbench', icon: <DesktopOutlined />, label: t('nav.workbench') },
-  ];
+  const menuItems: MenuProps['items'] = [];
+  if (isCourtStaff(user))
+    menuItems.push({ key: '/workbench', icon: <DesktopOutlined />, label: t('nav.workbench') });
   if (canFileCases(user))
     menuItems.push({ key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') });
   if (hasAnyRole(user, 'judge', 'assistant', 'bailiff', 'clerk', 'courtLeader', 'commandCentre'))
     menuItems.push({ key: '/credit/entries', icon: <StopOutlined />, label: t('nav.credit') });
-  if (user.roles.some((role: string) => role === 'gridWorker'))
+  if (hasAnyRole(user, 'gridWorker'))
     menuItems.push({ key: '/credit/grid', icon: <NotificationOutlined />, label: t('nav.gridInbox') });
   if (hasAnyRole(user, 'admin')) {
     menuItems.push({

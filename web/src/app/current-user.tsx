@@ -23,3 +23,13 @@ export function isTeamRole(user: CurrentUser): boolean {
 export function canFileCases(user: CurrentUser): boolean {
   return hasAnyRole(user, 'judge', 'assistant', 'clerk');
 }
+
+/** A grid worker (网格员) works outside the court: no cases, only the inbox of their areas. */
+export function isCourtStaff(user: CurrentUser): boolean {
+  return user.roles.some((role) => role !== 'gridWorker');
+}
+
+/** Where a user lands after signing in. */
+export function homePath(user: CurrentUser): string {
+  return isCourtStaff(user) ? '/workbench' : '/credit/grid';
+}

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './app-layout.tsx';
+import { homePath, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LoginPage } from './login-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageSpin } from './page-spin.tsx';
@@ -37,6 +38,12 @@ const CreditEntriesPage = lazy(() =>
 const GridInboxPage = lazy(() =>
   import('../areas/credit/grid-inbox-page.tsx').then((m) => ({ default: m.GridInboxPage })),
 );
+/** The case list for court staff; a grid worker, who has no cases, lands on their inbox. */
+function Workbench() {
+  const user = useCurrentUser();
+  return isCourtStaff(user) ? <CaseListPage /> : <Navigate to={homePath(user)} replace />;
+}
+
 const PortalPage = lazy(() =>
   import('../areas/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
 );
@@ -60,7 +67,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
-      { path: 'workbench', element: <CaseListPage /> },
+      { path: 'workbench', element: <Workbench /> },
       {
         path: 'cases/new',
         element: <RequireRole roles={['judge', 'assistant', 'clerk']} />,

@@ -10,6 +10,7 @@ const colorByRole: Record<Role, string> = {
   commandCentre: 'gold',
   courtLeader: 'magenta',
   admin: 'red',
+  gridWorker: 'lime',
 };
 
 export function RoleTags({ roles }: { roles: Role[] }) {

@@ -37,6 +37,7 @@ export const enumMessages = {
   'role.commandCentre': { zh: '指挥中心', en: 'Command centre' },
   'role.courtLeader': { zh: '院领导', en: 'Court leader' },
   'role.admin': { zh: '系统管理员', en: 'Administrator' },
+  'role.gridWorker': { zh: '网格员', en: 'Grid worker' },
 
   'courtLevel.supreme': { zh: '最高人民法院', en: 'Supreme court' },
   'courtLevel.high': { zh: '高级人民法院', en: 'High court' },
