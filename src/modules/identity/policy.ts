@@ -11,7 +11,8 @@ import { type Actor, hasRole, Role } from './actor.ts';
  * no case, only the inbox of their areas (credit module).
  */
 export function isCourtStaff(actor: Actor): boolean {
-  return actor.roles.some((role) => role !== Role.gridWorker);
+  // The system's own actors (scheduled work acting for a court) have no role and are inside.
+  return !actor.roles.includes(Role.gridWorker) || actor.roles.some((role) => role !== Role.gridWorker);
 }
 
 export function dataScopePrefix(actor: Actor): string {
