@@ -18,12 +18,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function signIn(page: Page, username: string, password = 'zhixing-demo'): Promise<void> {
+/** Signs in through the login page and waits for the landing page (court staff: the workbench). */
+export async function signIn(
+  page: Page,
+  username: string,
+  password = 'zhixing-demo',
+  landing: RegExp = /\/workbench/,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/workbench/);
+  await page.waitForURL(landing);
 }
 
 /** Picks a date in an antd DatePicker by typing it, as a keyboard user would. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
 import type { IdMask } from '../cases/index.ts';
-import { areasOfUser, requireActor, setUserAreas } from '../identity/index.ts';
+import { areasOfUser, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
 import {
   ZCaseIdParamSchema,
   ZGridAreasSchema,
@@ -119,6 +119,18 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         setUserAreas(tx, requireActor(request), request.params.id, request.body.areaCodes),
       ),
     }),
+  );
+  app.get(
+    '/api/v1/admin/grid-workers/:id/areas',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '查看网格员所辖区域 / A grid worker’s areas',
+        params: ZCaseIdParamSchema,
+        response: { 200: z.object({ areaCodes: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (request) => ({ areaCodes: await readUserAreas(db, requireActor(request), request.params.id) }),
   );
   app.get(
     '/api/v1/credit/grid/areas',

@@ -19,7 +19,7 @@ export {
   type NewApiClient,
   revokeApiClient,
 } from './use-cases/manage-api-clients.ts';
-export { areasOfUser, setUserAreas } from './use-cases/manage-areas.ts';
+export { areasOfUser, readUserAreas, setUserAreas } from './use-cases/manage-areas.ts';
 export {
   type CourtView,
   courtNamesByIds,

@@ -53,3 +53,12 @@ export async function areasOfUser(db: DbOrTx, userId: string): Promise<string[]>
     .where(eq(userAreas.userId, userId));
   return rows.map((r) => r.areaCode).sort();
 }
+
+/** A grid worker's areas, for the administrator who sets them. */
+export async function readUserAreas(db: DbOrTx, actor: Actor, userId: string): Promise<string[]> {
+  requireRole(actor, Role.admin);
+  if (!isUuid(userId)) throw notFound('用户', 'User');
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!user) throw notFound('用户', 'User');
+  return areasOfUser(db, userId);
+}

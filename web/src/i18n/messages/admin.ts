@@ -57,6 +57,20 @@ export const adminMessages = {
   },
   'admin.user.enabled': { zh: '已启用', en: 'Enabled' },
   'admin.user.disabledDone': { zh: '已停用', en: 'Disabled' },
+  'admin.user.areas': { zh: '区域', en: 'Areas' },
+  'admin.user.editAreas': { zh: '设置区域', en: 'Set areas' },
+  'admin.user.areasTitle': { zh: '网格员所辖区域 · {username}', en: 'Areas of grid worker {username}' },
+  'admin.user.areasNone': { zh: '未设置', en: 'None' },
+  'admin.user.areaCodes': { zh: '行政区划代码', en: 'Area codes' },
+  'admin.user.areaCodesHint': {
+    zh: '6 位行政区划代码（GB/T 2260），输入后按回车；以 00 结尾表示整个市或省',
+    en: '6-digit division codes (GB/T 2260), Enter after each; ending in 00 means a whole city or province',
+  },
+  'admin.user.areaCodesPlaceholder': { zh: '如 330106', en: 'e.g. 330106' },
+  'admin.user.areaCodeFormat': {
+    zh: '行政区划代码应为 6 位数字：{codes}',
+    en: 'An area code has 6 digits: {codes}',
+  },
 
   'admin.team.create': { zh: '新建执行团队', en: 'New team' },
   'admin.team.created': { zh: '已创建执行团队：{name}', en: 'Created team {name}' },

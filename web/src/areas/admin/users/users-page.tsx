@@ -12,6 +12,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useUserAreas } from '../../../api/grid.ts';
 import { type UserSummary, useUpdateUser, useUsers } from '../../../api/identity.ts';
 import { useCurrentUser } from '../../../app/current-user.tsx';
 import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
@@ -21,10 +22,32 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { RoleTags } from '../../../components/role-tags.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { useCourtFilter } from '../use-court-filter.ts';
+import { UserAreasModal } from './user-areas-modal.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
 import { UserEditModal } from './user-edit-modal.tsx';
 
-/** 用户: officers of a court, their roles, and whether they may sign in. */
+const isGridWorker = (user: UserSummary) => user.roles.includes('gridWorker');
+
+/** A grid worker's areas (6-digit division codes), read for this row only. */
+function UserAreasCell({ userId }: { userId: string }) {
+  const { t } = useI18n();
+  const areas = useUserAreas(userId);
+  if (areas.isError) return <Typography.Text type="danger">{t('common.loadFailed')}</Typography.Text>;
+  if (!areas.data) return <Typography.Text type="secondary">…</Typography.Text>;
+  if (areas.data.areaCodes.length === 0)
+    return <Typography.Text type="secondary">{t('admin.user.areasNone')}</Typography.Text>;
+  return (
+    <Flex gap={4} wrap data-testid="user-areas">
+      {areas.data.areaCodes.map((code) => (
+        <Tag key={code} className="tabular-nums" style={{ marginInlineEnd: 0 }}>
+          {code}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}
+
+/** 用户: officers of a court, their roles, and whether they may sign in; a grid worker's areas. */
 export function UsersPage() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -35,6 +58,10 @@ export function UsersPage() {
   const updateUser = useUpdateUser();
   const [isCreating, setIsCreating] = useState(false);
   const [editing, setEditing] = useState<{ user: UserSummary | null; isOpen: boolean }>({
+    user: null,
+    isOpen: false,
+  });
+  const [editingAreas, setEditingAreas] = useState<{ user: UserSummary | null; isOpen: boolean }>({
     user: null,
     isOpen: false,
   });
@@ -51,6 +78,11 @@ export function UsersPage() {
     { key: 'roles', title: t('admin.user.roles'), render: (_value, user) => <RoleTags roles={user.roles} /> },
     { key: 'court', title: t('admin.user.court'), render: (_value, user) => user.court.name },
     {
+      key: 'areas',
+      title: t('admin.user.areas'),
+      render: (_value, user) => (isGridWorker(user) ? <UserAreasCell userId={user.id} /> : null),
+    },
+    {
       key: 'state',
       title: t('admin.user.state'),
       width: 100,
@@ -64,12 +96,22 @@ export function UsersPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 150,
+      width: 200,
       render: (_value, user) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing({ user, isOpen: true })}>
             {t('common.edit')}
           </Button>
+          {isGridWorker(user) ? (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setEditingAreas({ user, isOpen: true })}
+              data-testid="edit-areas-button"
+            >
+              {t('admin.user.editAreas')}
+            </Button>
+          ) : null}
           {user.id === me.id ? null : (
             <Popconfirm
               title={
@@ -129,6 +171,11 @@ export function UsersPage() {
         user={editing.user}
         isOpen={editing.isOpen}
         onClose={() => setEditing((current) => ({ ...current, isOpen: false }))}
+      />
+      <UserAreasModal
+        user={editingAreas.user}
+        isOpen={editingAreas.isOpen}
+        onClose={() => setEditingAreas((current) => ({ ...current, isOpen: false }))}
       />
     </>
   );
