@@ -125,10 +125,11 @@ export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
 
 /**
  * The total for the pager, counted up to a cap: an exact count of a province's million cases
- * costs a full scan on every page view, and nobody pages past the ten-thousandth case — they
- * filter. Below the cap the total is exact.
+ * costs a full scan on every page view, and counting even ten thousand rows doubled the time of
+ * a basic court's page at a million cases (docs/performance.md). Nobody pages past twenty pages
+ * of fifty — they filter; the pager says "1,000 件以上". Below the cap the total is exact.
  */
-export const listTotalCap = 10_000;
+export const listTotalCap = 1_000;
 
 async function countCapped(db: Db, where: SQL | undefined): Promise<{ total: number; isCapped: boolean }> {
   const capped = db
