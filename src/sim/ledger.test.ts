@@ -3,44 +3,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { addYears, formatChinaDate } from './dates.ts';
 import { applyDeduct, applyFreeze, applyRenew, applyUnfreeze } from './ledger.ts';
-import type { LedgerContext } from './measures.ts';
+import { CASE, contextAt, DAY, makeAsset, makeWorld, START, untilIn } from './measure-fixtures.ts';
 import { computeFrozenFen, computeLimitYears, settleAsset } from './measures.ts';
 import { applySeal } from './seal-queue.ts';
-import type { Asset, AssetType, SealRecord } from './types.ts';
-import type { World } from './world/world.ts';
-import { createWorld, registerAssets } from './world/world.ts';
-
-const DAY = 86_400_000;
-const START = Date.parse('2026-03-02T10:00:00+08:00');
-const CASE = { caseNumber: '（2026）浙0106执100号', court: '杭州市西湖区人民法院' };
-
-function makeAsset(assetType: AssetType, identifier: string, balanceFen?: number): Asset {
-  return {
-    assetType,
-    identifier,
-    holders: ['icbc'],
-    ownerKey: 'owner',
-    ownerName: '张三',
-    description: identifier,
-    valueFen: balanceFen ?? 100_000_000,
-    ...(balanceFen === undefined ? {} : { balanceFen }),
-    extra: {},
-    freezes: [],
-    seals: [],
-  };
-}
-
-function makeWorld(assets: Asset[]): World {
-  const world = createWorld({ seed: 1, population: { seed: 1, persons: 0, companies: 0 } });
-  registerAssets(world, 'owner', assets);
-  return world;
-}
-
-function contextAt(world: World, now: number, promoted: SealRecord[] = []): LedgerContext {
-  return { world, institution: 'icbc', now, onPromoted: (s) => promoted.push(s) };
-}
-
-const untilIn = (now: number, days: number): string => formatChinaDate(now + days * DAY);
+import type { AssetType } from './types.ts';
 
 type FreezeCommand =
   | { kind: 'freeze'; amountFen: number | null; days: number }
