@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
   ZAssignTeamSchema,
@@ -35,13 +35,7 @@ export function purposeOf(header: string | string[] | undefined): string {
 
 export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
   const tags = ['cases'];
-  const errors = {
-    400: ZErrorSchema,
-    401: ZErrorSchema,
-    403: ZErrorSchema,
-    404: ZErrorSchema,
-    409: ZErrorSchema,
-  };
+  const errors = errorResponses;
 
   app.post(
     '/api/v1/cases',

@@ -254,3 +254,9 @@ export const ZPageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const ZSeqSchema = z.object({ seq: z.number().int().min(0) });
+
+/**
+ * The answer of a credit route whose shape is the use case's own record (entry, correction,
+ * exit restriction); passed through as it is. Typed schemas for these are still to come.
+ */
+export const ZCreditRecordSchema = z.looseObject({});

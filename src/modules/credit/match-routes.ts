@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { appendAudit } from '../audit/index.ts';
 import { chinaToday } from '../cases/index.ts';
 import { type ApiClient, apiUsageOn, findApiClientByKey, hashApiKey } from '../identity/index.ts';
@@ -26,14 +26,7 @@ declare module 'fastify' {
 }
 
 const tags = ['matching'];
-const errors = {
-  400: ZErrorSchema,
-  401: ZErrorSchema,
-  403: ZErrorSchema,
-  404: ZErrorSchema,
-  409: ZErrorSchema,
-  429: ZErrorSchema,
-};
+const errors = { ...errorResponses, 429: ZErrorSchema };
 export const maxSubjects = 10_000;
 // A revoked key stops working in every instance within this time.
 const keyCacheMs = 5000;

@@ -5,6 +5,7 @@ import type { IdMask } from '../cases/index.ts';
 import { areasOfUser, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
 import {
   ZCaseIdParamSchema,
+  ZCreditRecordSchema,
   ZGridAreasSchema,
   ZPageQuerySchema,
   ZPublicQuerySchema,
@@ -20,7 +21,6 @@ const errors = {
   404: ZErrorSchema,
   429: ZErrorSchema,
 };
-const ZLooseSchema = z.looseObject({});
 // Per address: enough for a person searching, too little for harvesting the list.
 const publicRateLimit = { max: 30, timeWindow: '1 minute' };
 
@@ -39,7 +39,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         querystring: ZPublicQuerySchema,
         response: {
           200: z.object({
-            items: z.array(ZLooseSchema),
+            items: z.array(ZCreditRecordSchema),
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
@@ -64,7 +64,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         querystring: ZPublicQuerySchema,
         response: {
           200: z.object({
-            items: z.array(ZLooseSchema),
+            items: z.array(ZCreditRecordSchema),
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
@@ -86,7 +86,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         tags: ['credit'],
         summary: '网格员收件箱 / Grid worker’s inbox',
         querystring: ZPageQuerySchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => gridInbox(db, requireActor(request), request.query),
@@ -98,7 +98,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         tags: ['credit'],
         summary: '标记已读 / Mark the inbox read up to a change',
         body: ZSeqSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => markGridInboxRead(db, requireActor(request), request.body.seq),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
   ZBoundPersonSchema,
   ZCaseIdParamSchema,
+  ZCreditRecordSchema,
   ZExitRestrictionSchema,
   ZLiftSchema,
   ZOrderRestrictionSchema,
@@ -23,15 +24,8 @@ import {
 import { orderRestriction } from './use-cases/order-restriction.ts';
 
 const tags = ['credit'];
-const errors = {
-  400: ZErrorSchema,
-  401: ZErrorSchema,
-  403: ZErrorSchema,
-  404: ZErrorSchema,
-  409: ZErrorSchema,
-};
+const errors = errorResponses;
 const ZIdSchema = z.object({ id: z.string() });
-const ZLooseSchema = z.looseObject({});
 
 /** Consumption restriction (限消规定) and exit restriction: order, bind persons, allow, release, lift. */
 export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
@@ -80,7 +74,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '解除限制消费 / Lift a consumption restriction',
         params: ZCaseIdParamSchema,
         body: ZLiftSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => liftRestriction(db, requireActor(request), request.params.id, request.body),
@@ -143,7 +137,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '解除限制出境 / Lift an exit restriction',
         params: ZCaseIdParamSchema,
         body: ZReasonSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => liftExitRestriction(db, requireActor(request), request.params.id, request.body),

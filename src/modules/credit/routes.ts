@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { invalidField } from '../../platform/errors.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses } from '../../platform/http/server.ts';
 import { purposeOf } from '../cases/index.ts';
 import { requireActor } from '../identity/index.ts';
 import {
@@ -10,6 +10,7 @@ import {
   ZCaseIdParamSchema,
   ZCorrectionDecisionSchema,
   ZCorrectionSchema,
+  ZCreditRecordSchema,
   ZDelistSchema,
   ZEntryListQuerySchema,
   ZEntryListSchema,
@@ -36,15 +37,7 @@ import { recordNoGroundFinding } from './use-cases/no-ground-finding.ts';
 import { revokeEntry } from './use-cases/revoke-entry.ts';
 
 const tags = ['credit'];
-const errors = {
-  400: ZErrorSchema,
-  401: ZErrorSchema,
-  403: ZErrorSchema,
-  404: ZErrorSchema,
-  409: ZErrorSchema,
-};
-const _ZIdSchema = z.object({ id: z.string() });
-const ZLooseSchema = z.looseObject({});
+const errors = errorResponses;
 
 function filterOf(q: z.infer<typeof ZEntryListQuerySchema>) {
   return {
@@ -87,7 +80,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         tags,
         summary: '案件信用惩戒情况 / Credit measures of a case',
         params: ZCaseIdParamSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) =>
@@ -107,7 +100,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '不符合纳入失信条件的认定 / Record that no listing ground applies',
         params: ZCaseIdParamSchema,
         body: ZNoGroundSchema,
-        response: { 201: ZLooseSchema, ...errors },
+        response: { 201: ZCreditRecordSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -161,7 +154,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
           summary: '申请上级法院复议 / Ask the higher court to review',
           params: ZCaseIdParamSchema,
           body: ZHigherReviewRequestSchema.nullish(),
-          response: { 200: ZLooseSchema, ...errors },
+          response: { 200: ZCreditRecordSchema, ...errors },
         },
       },
       async (request) =>
@@ -190,7 +183,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '删除失信信息 / Delete an entry',
         params: ZCaseIdParamSchema,
         body: ZDelistSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => delistEntry(db, requireActor(request), request.params.id, request.body),
@@ -216,7 +209,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '纠正申请 / File a correction request',
         params: ZCaseIdParamSchema,
         body: ZCorrectionSchema,
-        response: { 201: ZLooseSchema, ...errors },
+        response: { 201: ZCreditRecordSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -232,7 +225,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '审查纠正申请 / Decide a correction request',
         params: ZCaseIdParamSchema,
         body: ZCorrectionDecisionSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => decideCorrection(db, requireActor(request), request.params.id, request.body),
@@ -245,7 +238,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '上级法院复议决定 / Higher court’s review decision',
         params: ZCaseIdParamSchema,
         body: ZCorrectionDecisionSchema,
-        response: { 200: ZLooseSchema, ...errors },
+        response: { 200: ZCreditRecordSchema, ...errors },
       },
     },
     async (request) => decideHigherReview(db, requireActor(request), request.params.id, request.body),

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses } from '../../platform/http/server.ts';
 import { createApiClient, listApiClients, requireActor, revokeApiClient } from '../identity/index.ts';
 import { ZCaseIdParamSchema, ZNewUnitSchema, ZUnitCreatedSchema, ZUnitSchema } from './contracts.ts';
 
 const tags = ['matching'];
-const errors = {
-  400: ZErrorSchema,
-  401: ZErrorSchema,
-  403: ZErrorSchema,
-  404: ZErrorSchema,
-  409: ZErrorSchema,
-};
+const errors = errorResponses;
 
 /** A system administrator registers joint-punishment units (API clients of identity) and revokes their keys. */
 export function registerUnitRoutes(app: App, opts: { db: Db; onRevoke: () => void }): void {

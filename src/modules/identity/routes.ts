@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import {
@@ -43,13 +43,7 @@ export type IdentityRouteOptions = { db: Db; sessionHours: number; secureCookies
 export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): void {
   const { db } = opts;
   const tags = ['identity'];
-  const errors = {
-    400: ZErrorSchema,
-    401: ZErrorSchema,
-    403: ZErrorSchema,
-    404: ZErrorSchema,
-    409: ZErrorSchema,
-  };
+  const errors = errorResponses;
 
   app.post(
     '/api/v1/auth/login',

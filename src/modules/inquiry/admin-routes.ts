@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses } from '../../platform/http/server.ts';
 import type { Logger } from '../../platform/logging.ts';
 import { requireActor } from '../identity/index.ts';
 import {
@@ -30,13 +30,7 @@ export function registerInquiryAdminRoutes(
   const { database } = deps;
   const db = database.db;
   const tags = ['inquiry'];
-  const errors = {
-    400: ZErrorSchema,
-    401: ZErrorSchema,
-    403: ZErrorSchema,
-    404: ZErrorSchema,
-    409: ZErrorSchema,
-  };
+  const errors = errorResponses;
 
   // Institutions deliver answers to the URL this server listens on (or ZHIXING_PUBLIC_URL).
   app.addHook('onListen', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
-import { type App, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
   ZAssetListSchema,
@@ -41,14 +41,7 @@ export function purposeOf(header: string | string[] | undefined): string {
 export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: InquiryOptions }): void {
   const { db } = deps;
   const tags = ['inquiry'];
-  const errors = {
-    400: ZErrorSchema,
-    401: ZErrorSchema,
-    403: ZErrorSchema,
-    404: ZErrorSchema,
-    409: ZErrorSchema,
-    429: ZErrorSchema,
-  };
+  const errors = { ...errorResponses, 429: ZErrorSchema };
 
   app.post(
     '/api/v1/cases/:id/inquiries',

@@ -37,6 +37,15 @@ export const ZErrorSchema = z.object({
   }),
 });
 
+/** The error answers every authenticated route may give, for its OpenAPI `response`. */
+export const errorResponses = {
+  400: ZErrorSchema,
+  401: ZErrorSchema,
+  403: ZErrorSchema,
+  404: ZErrorSchema,
+  409: ZErrorSchema,
+} as const;
+
 export async function createHttpServer(opts: {
   logger: Logger;
   isDatabaseUp: () => Promise<boolean>;
