@@ -4,16 +4,16 @@ import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { prepareTestServer, templateName, withDatabase } from '../scripts/test-database.ts';
 import { buildApp } from '../src/app.ts';
-import { composeIdNumber } from '../src/demo/identifiers.ts';
 import { generatePopulation } from '../src/demo/population.ts';
 import { createRandom } from '../src/demo/random.ts';
-import { seedDemoOrganisation } from '../src/demo/seed.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
 import { fileCase } from '../src/modules/cases/index.ts';
 import {
   demoPassword,
   hashPassword,
   insertCourt,
   loadActorByUsername,
+  seedDemoOrganisation,
 } from '../src/modules/identity/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase } from '../src/platform/db.ts';
@@ -63,14 +63,14 @@ try {
         {
           kind: 'natural' as const,
           name: a?.name ?? '张三',
-          idNumber: a?.idNumber ?? composeIdNumber('330106', '19800101', 11),
+          idNumber: a?.idNumber ?? makeIdNumber('330106', '1980-01-01', 11),
         },
       ],
       respondents: [
         {
           kind: 'natural' as const,
           name: r?.name ?? '李四',
-          idNumber: r?.idNumber ?? composeIdNumber('330106', '19800101', 13),
+          idNumber: r?.idNumber ?? makeIdNumber('330106', '1980-01-01', 13),
         },
       ],
       claimAmountFen: random.int(100_000, 50_000_000),

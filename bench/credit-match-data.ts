@@ -4,9 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import * as OpenCC from 'opencc-js/cn2t';
 import { pinyin } from 'pinyin-pro';
 import type postgres from 'postgres';
-import { composeCreditCode, composeIdNumber } from '../src/demo/identifiers.ts';
 import { COMPANY_WORDS, FEMALE_GIVEN, INDUSTRIES, MALE_GIVEN, SURNAMES } from '../src/demo/names.ts';
 import { createRandom, createWeightedPicker } from '../src/demo/random.ts';
+import { makeCreditCode, makeIdNumber } from '../src/kernel/index.ts';
 
 export type Sample = {
   idNumbers: string[];
@@ -104,7 +104,7 @@ export async function loadEntries(sql: postgres.Sql, entries: number): Promise<L
       if (isOrg) {
         organisations++;
         name = `${random.pick(cities)}${random.pick(brandChars)}${random.pick(brandChars)}${industry(random)}${random.pick(forms)}`;
-        creditCode = composeCreditCode('9', '1', division, String(random.int(10_000_000, 99_999_999)));
+        creditCode = makeCreditCode('91', division, String(random.int(10_000_000, 99_999_999)));
         rep = surname(random) + random.pick(MALE_GIVEN);
         if (i % 997 === 0 && sample.orgNames.length < 2000) sample.orgNames.push(name);
         if (i % 97 === 0 && sample.creditCodes.length < 50_000) sample.creditCodes.push(creditCode);
@@ -112,8 +112,8 @@ export async function loadEntries(sql: postgres.Sql, entries: number): Promise<L
         persons++;
         const pool = random.chance(0.5) ? MALE_GIVEN : FEMALE_GIVEN;
         name = surname(random) + random.pick(pool) + (random.chance(0.7) ? random.pick(pool) : '');
-        const birth = `${random.int(1950, 2004)}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`;
-        idNumber = composeIdNumber(division, birth, random.int(1, 999));
+        const birth = `${random.int(1950, 2004)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+        idNumber = makeIdNumber(division, birth, random.int(1, 999));
         if (i % 29 === 0 && sample.idNumbers.length < 200_000) sample.idNumbers.push(idNumber);
         if (i % 4999 === 0 && sample.personNames.length < 1000) sample.personNames.push(name);
       }

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
-import { composeIdNumber } from '../src/demo/identifiers.ts';
-import { chinaToday } from '../src/modules/cases/index.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
 import {
   contextFor,
   createMatchingService,
@@ -15,6 +14,7 @@ import {
   splitLegalForm,
 } from '../src/modules/credit/index.ts';
 import { createApiClient, loadActorByUsername } from '../src/modules/identity/index.ts';
+import { clock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase } from '../src/platform/db.ts';
 import { createLogger } from '../src/platform/logging.ts';
@@ -40,7 +40,7 @@ export async function runIndexRole(url: string, samplePath: string): Promise<voi
   for (let i = 0; i < n; i++) {
     packIdNumber(sample.idNumbers[i] ?? '', word);
     keys.set(word, i * 6);
-    packIdNumber(composeIdNumber('990101', '19800101', i % 999), word);
+    packIdNumber(makeIdNumber('990101', '1980-01-01', i % 999), word);
     keys.set(word, i * 6 + 3);
   }
   const probes = 10_000_000;
@@ -51,9 +51,9 @@ export async function runIndexRole(url: string, samplePath: string): Promise<voi
     if (index.findSubject(keys[k] ?? 0, keys[k + 1] ?? 0, keys[k + 2] ?? 0) >= 0) found++;
   }
   const probesPerSecond = probes / ((performance.now() - t1) / 1000);
-  const railway = contextFor(state, scenes.railway, chinaToday());
+  const railway = contextFor(state, scenes.railway, clock.today());
   const subjects = Array.from({ length: 100_000 }, (_, k) => ({
-    idNumber: k % 2 === 0 ? sample.idNumbers[k % n] : composeIdNumber('990101', '19800101', k % 999),
+    idNumber: k % 2 === 0 ? sample.idNumbers[k % n] : makeIdNumber('990101', '1980-01-01', k % 999),
   }));
   let hits = 0;
   const matches = 1_000_000;
@@ -61,7 +61,7 @@ export async function runIndexRole(url: string, samplePath: string): Promise<voi
   for (let r = 0; r < matches; r++)
     if (matchOne(railway, subjects[r % subjects.length] ?? {}).restricted) hits++;
   const matchesPerSecond = matches / ((performance.now() - t2) / 1000);
-  const tendering = contextFor(state, scenes.tendering, chinaToday());
+  const tendering = contextFor(state, scenes.tendering, clock.today());
   const coreOf = (name: string) => splitLegalForm(normaliseName(name)).core;
   let tp = 0;
   let fp = 0;

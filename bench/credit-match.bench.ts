@@ -6,9 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { prepareTestServer, templateName, withDatabase } from '../scripts/test-database.ts';
-import { composeIdNumber } from '../src/demo/identifiers.ts';
-import { seedDemoOrganisation } from '../src/demo/seed.ts';
-import { demoPassword, hashPassword } from '../src/modules/identity/index.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
+import { demoPassword, hashPassword, seedDemoOrganisation } from '../src/modules/identity/index.ts';
 import { connectDatabase } from '../src/platform/db.ts';
 import { type Loaded, loadEntries, type Sample } from './credit-match-data.ts';
 import { runBaselineRole, runIndexRole, runServerRole } from './credit-match-roles.ts';
@@ -186,7 +185,7 @@ async function measureHttp(app: Target, apiKey: string, base: Target, sample: Sa
   const basePort = base.port;
   const auth = `Bearer ${apiKey}`;
   const ids = sample.idNumbers;
-  const miss = (k: number) => composeIdNumber('990101', '19800101', k % 999);
+  const miss = (k: number) => makeIdNumber('990101', '1980-01-01', k % 999);
   const batches = Array.from({ length: 20 }, (_, b) =>
     JSON.stringify({
       subjects: Array.from({ length: 1000 }, (_, k) => ({

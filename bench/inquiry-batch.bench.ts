@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { z } from 'zod';
 import { prepareTestServer, templateName, withDatabase } from '../scripts/test-database.ts';
 import { buildApp } from '../src/app.ts';
-import { seedDemoOrganisation } from '../src/demo/seed.ts';
+import { seedDemoOrganisation } from '../src/modules/identity/index.ts';
 import { insertInstitution } from '../src/modules/inquiry/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
@@ -331,7 +331,8 @@ if (role === 'sim') {
 } else if (role === 'worker') {
   // The worker as deployed (`zhixing worker`): jobs, event delivery and audit sealing.
   const database = connectDatabase(process.env.INQUIRY_BENCH_DB ?? '', { max: 40 });
-  await startWorker({ database, logger, jobExpireSeconds: 120 });
+  const config = loadConfig({ ZHIXING_JOB_EXPIRE_SECONDS: '120', ZHIXING_LOG_LEVEL: 'silent' });
+  await startWorker({ config, database, logger });
   process.once('SIGTERM', () => process.exit(0));
   process.stdout.write('ready\n');
 } else {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { composeIdNumber } from '../src/demo/identifiers.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
 import { baseUrl, launchBrowser, signIn } from './support.ts';
 
 /**
@@ -24,7 +24,7 @@ const givenNames = ['思远', '若溪', '明哲', '嘉禾', '云舒', '景行', 
 function uniqueDebtor(): { name: string; idNumber: string; maskedId: string } {
   const n = Date.now() % 100000;
   const name = `司马${givenNames[n % givenNames.length]}${givenNames[(n >> 3) % givenNames.length]?.[1] ?? '宁'}`;
-  const idNumber = composeIdNumber('330106', '19860719', 100 + (n % 800));
+  const idNumber = makeIdNumber('330106', '1986-07-19', 100 + (n % 800));
   // The portal hides digits 11–14, the birth month and day (失信规定 art. 6; the default mask).
   return { name, idNumber, maskedId: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}` };
 }
@@ -120,7 +120,7 @@ test('a minor cannot be listed; an adult is listed, signed, restricted, publishe
       issuedBy: '杭州市西湖区人民法院',
       effectiveDate: '2026-04-10',
     },
-    applicants: [{ kind: 'natural', name: '钱塘江', idNumber: composeIdNumber('330102', '19790921', 233) }],
+    applicants: [{ kind: 'natural', name: '钱塘江', idNumber: makeIdNumber('330102', '1979-09-21', 233) }],
     respondents: [{ kind: 'natural', name: debtor.name, idNumber: debtor.idNumber }],
     claimAmountFen: 8_650_000,
   });

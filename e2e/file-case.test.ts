@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { composeIdNumber } from '../src/demo/identifiers.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
 import { baseUrl, launchBrowser, signIn, typeDate } from './support.ts';
 
 /**
@@ -22,7 +22,7 @@ const givenNames = ['思远', '若溪', '明哲', '嘉禾', '云舒', '景行', 
 function uniqueRespondent(): { name: string; idNumber: string; wrongIdNumber: string } {
   const n = Date.now() % 100000;
   const name = `欧阳${givenNames[n % givenNames.length]}${givenNames[(n >> 3) % givenNames.length]?.[0] ?? '安'}`;
-  const idNumber = composeIdNumber('330106', '19850312', 100 + (n % 800));
+  const idNumber = makeIdNumber('330106', '1985-03-12', 100 + (n % 800));
   const last = idNumber.at(-1) ?? '0';
   const wrongCheck = last === '1' ? '2' : '1';
   return { name, idNumber, wrongIdNumber: idNumber.slice(0, 17) + wrongCheck };
@@ -61,7 +61,7 @@ test('a judge files a case, corrects an invalid ID number, and finds the case in
   await page.locator('#basis_issuedBy').fill('杭州市西湖区人民法院');
   await typeDate(page, '#basis_effectiveDate', '2026-03-02');
   await page.locator('#applicants_0_name').fill('钱塘江');
-  await page.locator('#applicants_0_idNumber').fill(composeIdNumber('330102', '19790921', 233));
+  await page.locator('#applicants_0_idNumber').fill(makeIdNumber('330102', '1979-09-21', 233));
   await page.locator('#respondents_0_name').fill(respondent.name);
   await page.locator('#respondents_0_idNumber').fill(respondent.wrongIdNumber);
   await page.getByTestId('submit-case').click();

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { moduleNames } from '../src/modules.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/platform/embedded-postgres.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { migrate } from '../src/platform/migrate.ts';
@@ -39,7 +40,7 @@ export async function prepareTestServer(opts: { port?: number } = {}) {
   await ensureDatabase(adminUrl, templateName);
   const templateUrl = withDatabase(adminUrl, templateName);
   const sql = postgres(templateUrl, { max: 1, onnotice: () => {} });
-  await migrate(sql);
+  await migrate(sql, moduleNames);
   await sql.end();
   return { adminUrl, stop };
 }

@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { addUserFromCli } from './cli/user-add.ts';
-import { registerSimulatorAt, startDemoSimulator } from './demo/inquiry-world.ts';
+import { keepSimulatorOnClock, registerSimulatorAt, startDemoSimulator } from './demo/inquiry-world.ts';
 import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { sealAudit, verifyAudit } from './modules/audit/index.ts';
+import { moduleNames } from './modules.ts';
 import { loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';
 import { migrate } from './platform/migrate.ts';
@@ -35,22 +36,27 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       if (isStart) buildWebIfStale(logger);
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, logger);
+      await migrate(runtime.database.sql, moduleNames, logger);
       if (config.isDemo && (await isDatabaseEmpty(runtime.database.db))) {
         logger.info('empty database: loading demo data');
-        await seedDemo(runtime.database, { logger });
+        await seedDemo(runtime.database, { config, logger });
       }
       // The outside world: in-process for the demo, else a simulator (or real institutions) registered once.
       const sim = isStart ? await startDemoSimulator(config, runtime.database.db, logger) : null;
       if (!isStart) await registerSimulatorAt(config, runtime.database.db, logger);
       const app = await buildApp({ config, database: runtime.database, logger });
-      const worker = isStart
-        ? await startWorker({ database: runtime.database, logger, jobExpireSeconds: config.jobExpireSeconds })
-        : null;
+      // The simulated world follows the one clock (demo mode lets the administrator move it).
+      const stopSimClock = sim
+        ? keepSimulatorOnClock({ sim }, logger)
+        : config.simUrl && config.simAdminToken
+          ? keepSimulatorOnClock({ url: config.simUrl, adminToken: config.simAdminToken }, logger)
+          : () => {};
+      const worker = isStart ? await startWorker({ config, database: runtime.database, logger }) : null;
       await app.listen({ port: config.port, host: config.host });
       const url = `http://localhost:${config.port}`;
       printBanner(url, config.isDemo);
       onShutdown(async () => {
+        stopSimClock();
         await app.close();
         await worker?.stop();
         await sim?.close();
@@ -60,12 +66,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, logger);
-      const worker = await startWorker({
-        database: runtime.database,
-        logger,
-        jobExpireSeconds: config.jobExpireSeconds,
-      });
+      await migrate(runtime.database.sql, moduleNames, logger);
+      const worker = await startWorker({ config, database: runtime.database, logger });
       onShutdown(async () => {
         await worker.stop();
         await runtime.stop();
@@ -74,27 +76,27 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const runtime = await openDatabase(config, logger);
-      const n = await migrate(runtime.database.sql, logger);
+      const n = await migrate(runtime.database.sql, moduleNames, logger);
       console.log(`迁移完成 / migrations applied: ${n}`);
       await runtime.stop();
       return 0;
     }
     case 'seed-demo': {
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, logger);
+      await migrate(runtime.database.sql, moduleNames, logger);
       if (!(await isDatabaseEmpty(runtime.database.db))) {
         console.error('数据库非空，未加载演示数据 / The database is not empty; demo data not loaded');
         await runtime.stop();
         return 1;
       }
-      await seedDemo(runtime.database, { logger });
+      await seedDemo(runtime.database, { config, logger });
       await runtime.stop();
       return 0;
     }
     case 'user': {
       if (sub !== 'add') break;
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, logger);
+      await migrate(runtime.database.sql, moduleNames, logger);
       const code = await addUserFromCli(runtime.database, argv.slice(2), config.isDemo);
       await runtime.stop();
       return code;

@@ -1,44 +1,44 @@
-import { allSubscribers } from './app.ts';
-import { allJobs } from './jobs.ts';
-import { sealAudit } from './modules/audit/index.ts';
-import { closeSlotSignal } from './modules/inquiry/index.ts';
+import { moduleContextOf } from './app.ts';
+import { allJobs, allSubscribers, modules } from './modules.ts';
+import { followClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { startJobRunner } from './platform/jobs.ts';
 import type { Logger } from './platform/logging.ts';
+import type { Stoppable } from './platform/module.ts';
 import { createOutboxDispatcher } from './platform/outbox.ts';
 
-export type Worker = { stop(): Promise<void> };
+export type Worker = Stoppable;
 
-/** Background work: event delivery, audit sealing and the job queue (every module's jobs, `src/jobs.ts`). */
+/**
+ * Background work of every module of the list: event delivery to their subscribers, their jobs
+ * (scheduled on the one clock) and their own long-running work (audit sealing …).
+ */
 export async function startWorker(opts: {
+  config: Config;
   database: Database;
   logger: Logger;
-  jobExpireSeconds?: number;
 }): Promise<Worker> {
   const logger = opts.logger.child({ component: 'worker' });
+  const following = await followClock(opts.database, logger);
+  const ctx = moduleContextOf({ config: opts.config, database: opts.database, logger });
   const dispatcher = createOutboxDispatcher(opts.database, allSubscribers(), logger);
   dispatcher.start(300);
-  let isStopped = false;
-  let sealing: Promise<unknown> = Promise.resolve();
-  const sealTimer = setInterval(() => {
-    if (isStopped) return;
-    sealing = sealAudit(opts.database.sql).catch((err) => logger.error({ err }, 'audit sealing failed'));
-  }, 1000);
+  const background: Stoppable[] = [];
+  for (const m of modules) if (m.startWorker) background.push(await m.startWorker(ctx));
   const jobs = await startJobRunner({
     database: opts.database,
     logger,
     jobs: allJobs(),
-    expireSeconds: opts.jobExpireSeconds ?? 60,
+    expireSeconds: opts.config.jobExpireSeconds,
   });
   logger.info('worker started');
   return {
     async stop() {
-      isStopped = true;
-      clearInterval(sealTimer);
       await jobs.stop();
-      await closeSlotSignal(opts.database);
-      await sealing;
+      for (const b of background.reverse()) await b.stop();
       await dispatcher.stop();
+      await following.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeIdNumber } from '../src/modules/cases/index.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
 import { flushMatchAudit } from '../src/modules/credit/index.ts';
 import { anAdult, createUnit, fileCaseWith, listAndApprove, match } from './credit-support.ts';
 import { startTestApp, type TestApp } from './support.ts';

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addWorkingDays, chinaToday } from '../src/modules/cases/index.ts';
+import { addWorkingDays } from '../src/kernel/index.ts';
 import { listRespondent } from '../src/modules/credit/index.ts';
 import { loadActorByUsername } from '../src/modules/identity/index.ts';
+import { clock } from '../src/platform/clock.ts';
 import { aCompany, anAdult, fileCaseWith, listAndApprove } from './credit-support.ts';
 import { startTestApp, type TestApp } from './support.ts';
 
@@ -27,7 +28,7 @@ describe('the applicant’s request, re-listing, revocation, lifting', () => {
   test('after deletion on the applicant’s written request, the same applicant is refused for 6 months', async () => {
     const c = await fileCaseWith(t, judge, [anAdult()]);
     const respondentId = c.respondents[0]?.id ?? '';
-    const today = chinaToday();
+    const today = clock.today();
     const entryId = await listAndApprove(t, c.id, respondentId, {
       initiatedBy: 'application',
       applicationReceivedOn: today,
@@ -132,7 +133,7 @@ describe('the applicant’s request, re-listing, revocation, lifting', () => {
     assert.equal(revoked.status, 200);
     const r = await creditOf(other.id);
     assert.equal(r.entries[0].state, 'revoked');
-    assert.equal(r.entries[0].deletionDueOn, addWorkingDays(chinaToday(), 3));
+    assert.equal(r.entries[0].deletionDueOn, addWorkingDays(clock.today(), 3));
     assert.equal(r.restrictions[0].state, 'lifted', 'a restriction ordered by a wrong listing falls with it');
     assert.deepEqual(
       r.entries[0].history.map((h: { action: string }) => h.action),
@@ -145,7 +146,7 @@ describe('correction requests (arts. 11–12)', () => {
   test('reviewed within 15 days; upheld corrects within 3 working days; rejected may go up within 10 days, decided in 15', async () => {
     const c = await fileCaseWith(t, judge, [aCompany()]);
     const entryId = await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');
-    const today = chinaToday();
+    const today = clock.today();
     const filed = await t.request('POST', `/api/v1/credit/entries/${entryId}/corrections`, {
       token: judge,
       body: { ground: 'wrongInformation', statement: '法定代表人记载错误' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { caseTypes, parseCaseNumber } from '../src/modules/cases/index.ts';
+import { caseTypes, parseCaseNumber } from '../src/kernel/index.ts';
 import {
   approveEntry,
   createMatchingService,

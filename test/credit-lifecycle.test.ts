@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addWorkingDays, chinaToday } from '../src/modules/cases/index.ts';
+import { addWorkingDays } from '../src/kernel/index.ts';
 import { expireTerms } from '../src/modules/credit/index.ts';
-import { publishEvent } from '../src/platform/outbox.ts';
+import { requeryCompleted } from '../src/modules/inquiry/index.ts';
+import { clock } from '../src/platform/clock.ts';
+import { publishEvent } from '../src/platform/events.ts';
 import { anAdult, deliverEvents, fileCaseWith, listAndApprove } from './credit-support.ts';
 import { startTestApp, type TestApp } from './support.ts';
 
@@ -100,17 +102,12 @@ describe('deletion driven by events (失信规定 art. 10)', () => {
     await listAndApprove(t, open.id, a?.id ?? '', { ground: 1, facts: '有能力拒不履行' });
     await listAndApprove(t, open.id, b?.id ?? '', { ground: 2, facts: '伪造证据' });
     const requery = (respondentPartyId: string, round: number) =>
-      publishEvent(t.database.db, {
-        type: 'inquiry.requery-completed',
-        aggregateId: open.id,
-        payload: {
-          caseId: open.id,
-          respondentPartyId,
-          round,
-          hasFoundAssets: false,
-          completedOn: chinaToday(),
-        },
-      });
+      publishEvent(
+        t.database.db,
+        requeryCompleted,
+        { caseId: open.id, respondentPartyId, round, hasFoundAssets: false, completedOn: clock.today() },
+        { aggregateId: open.id },
+      );
     await requery(a?.id ?? '', 1);
     await requery(b?.id ?? '', 1);
     await deliverEvents(t);
@@ -140,7 +137,7 @@ describe('deletion driven by events (失信规定 art. 10)', () => {
     const expiresOn: string = credit.body.respondents[0].entries[0].expiresOn;
     assert.equal(
       expiresOn.slice(0, 4),
-      String(Number(chinaToday().slice(0, 4)) + 2),
+      String(Number(clock.today().slice(0, 4)) + 2),
       '失信规定 art. 2: two years',
     );
     assert.equal(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../src/app.ts';
-import { makeCreditCode, makeIdNumber } from '../src/modules/cases/index.ts';
+import { makeCreditCode, makeIdNumber } from '../src/kernel/index.ts';
 import {
   matchingServiceOf,
   pushWebhooks,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { allSubscribers } from '../src/app.ts';
-import { makeIdNumber } from '../src/modules/cases/index.ts';
+import { makeIdNumber } from '../src/kernel/index.ts';
 import { matchingServiceOf } from '../src/modules/credit/index.ts';
+import { allSubscribers } from '../src/modules.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { createOutboxDispatcher } from '../src/platform/outbox.ts';
 import { aCaseBody, aCompany, aPerson } from './factories.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { demoAccounts } from '../src/demo/demo-org.ts';
+import { demoAccounts } from '../src/modules/identity/index.ts';
 import { aCaseBody, aPerson } from './factories.ts';
 import { startTestApp, type TestApp } from './support.ts';
 

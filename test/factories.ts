@@ -1,4 +1,4 @@
-import { composeCreditCode, composeIdNumber } from '../src/demo/identifiers.ts';
+import { makeCreditCode, makeIdNumber } from '../src/kernel/index.ts';
 
 let counter = 0;
 
@@ -8,9 +8,9 @@ export function aPerson(overrides: Record<string, unknown> = {}) {
   return {
     kind: 'natural' as const,
     name: `测试人${'甲乙丙丁戊己庚辛壬癸'[counter % 10]}${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(counter / 10) % 12]}`,
-    idNumber: composeIdNumber(
+    idNumber: makeIdNumber(
       '330106',
-      `19${70 + (counter % 30)}0${1 + (counter % 9)}1${counter % 10}`,
+      `19${70 + (counter % 30)}-0${1 + (counter % 9)}-1${counter % 10}`,
       100 + (counter % 800),
     ),
     phone: '13800001234',
@@ -25,7 +25,7 @@ export function aCompany(overrides: Record<string, unknown> = {}) {
   return {
     kind: 'legal' as const,
     name: `杭州测试${counter}科技有限公司`,
-    creditCode: composeCreditCode('9', '1', '330106', String(10000000 + counter * 7919).slice(-8)),
+    creditCode: makeCreditCode('91', '330106', String(10000000 + counter * 7919).slice(-8)),
     legalRepresentative: '张伟',
     ...overrides,
   };

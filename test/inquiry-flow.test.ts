@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { recordInquiryNodesJob } from '../src/flows/inquiry-case-nodes.ts';
+import { allSubscribers } from '../src/modules.ts';
+import { createOutboxDispatcher } from '../src/platform/outbox.ts';
 import {
   fileCase,
   type Harness,
@@ -193,10 +194,8 @@ describe('online inquiry and control, end to end', () => {
     const untouched = await fileCase(h, [people.poor]);
     assert.match(JSON.stringify((await closeAsTerminated(untouched)).body.error.details), /网络查控/);
 
-    await recordInquiryNodesJob.handle(
-      { database: h.t.database, logger, now: () => new Date() },
-      { slot: new Date().toISOString() },
-    );
+    const deliverEvents = () => createOutboxDispatcher(h.t.database, allSubscribers(), logger).runOnce();
+    await deliverEvents();
     const c = (await h.t.request('GET', `/api/v1/cases/${caseId}`, { token: h.token })).body;
     const kinds = c.nodes.map((n: { kind: string }) => n.kind);
     assert.ok(kinds.includes('onlineInquiryDone'), kinds.join(','));
@@ -205,10 +204,7 @@ describe('online inquiry and control, end to end', () => {
     assert.ok(
       controlled.every((n: { documents: { name: string }[] }) => n.documents[0]?.name.startsWith('协助')),
     );
-    await recordInquiryNodesJob.handle(
-      { database: h.t.database, logger, now: () => new Date() },
-      { slot: new Date().toISOString() },
-    );
+    await deliverEvents();
     const again = (await h.t.request('GET', `/api/v1/cases/${caseId}`, { token: h.token })).body;
     assert.equal(again.nodes.length, c.nodes.length, 'each node is recorded once');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { allJobs } from '../src/jobs.ts';
 import { insertInstitution } from '../src/modules/inquiry/index.ts';
+import { allJobs } from '../src/modules.ts';
 import { type JobRunner, startJobRunner } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { institutionKeys, type Knobs, type Simulator, startSimulator } from '../src/sim/index.ts';

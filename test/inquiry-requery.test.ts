@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { allSubscribers } from '../src/app.ts';
-import {
-  addMonths,
-  chinaToday,
-  closeCase,
-  fileCase,
-  NodeKind,
-  recordNode,
-  restoreCase,
-} from '../src/modules/cases/index.ts';
+import { addMonths } from '../src/kernel/index.ts';
+import { closeCase, fileCase, NodeKind, recordNode, restoreCase } from '../src/modules/cases/index.ts';
 import { loadActorByUsername } from '../src/modules/identity/index.ts';
 import {
   launchDueRequeries,
   settleCaseInquiries,
   warnExpiringMeasures,
 } from '../src/modules/inquiry/index.ts';
+import { allSubscribers } from '../src/modules.ts';
+import { clock } from '../src/platform/clock.ts';
 import { createOutboxDispatcher } from '../src/platform/outbox.ts';
 import { aCompany } from './factories.ts';
 import {
@@ -48,7 +42,7 @@ describe('终本 re-queries and expiry warnings', () => {
     const { db } = h.t.database;
     const actor = await loadActorByUsername(db, 'xihu.judge');
     assert.ok(actor);
-    const today = chinaToday();
+    const today = clock.today();
     const filedOn = addMonths(today, -4);
     const input: Parameters<typeof fileCase>[2] = {
       caseType: '执',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { allJobs } from '../src/jobs.ts';
+import { allJobs } from '../src/modules.ts';
 import { connectDatabase } from '../src/platform/db.ts';
 import { startJobRunner } from '../src/platform/jobs.ts';
 import { startSimulator } from '../src/sim/index.ts';

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Simulator } from '../src/sim/index.ts';
-import { institutionKeys, startSimulator, ZEnvelopeSchema } from '../src/sim/index.ts';
-import type { CallbackReceiver, ProtocolClient, ProtocolResponse } from '../src/sim/protocol-client.ts';
-import { createProtocolClient, startCallbackReceiver, waitFor } from '../src/sim/protocol-client.ts';
+import { institutionKeys, type Simulator, startSimulator, ZEnvelopeSchema } from '../src/sim/index.ts';
+import {
+  type CallbackReceiver,
+  createProtocolClient,
+  type ProtocolClient,
+  type ProtocolResponse,
+  startCallbackReceiver,
+  waitFor,
+} from '../src/sim/protocol-client.ts';
 
 const secret = 'callback-test-secret';
 const keys = institutionKeys(secret);

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Simulator } from '../src/sim/index.ts';
-import { institutionKeys, startSimulator, ZEnvelopeSchema, ZErrorSchema } from '../src/sim/index.ts';
-import type { ProtocolClient, ProtocolResponse } from '../src/sim/protocol-client.ts';
-import { createProtocolClient, waitFor } from '../src/sim/protocol-client.ts';
+import {
+  institutionKeys,
+  type Simulator,
+  startSimulator,
+  ZEnvelopeSchema,
+  ZErrorSchema,
+} from '../src/sim/index.ts';
+import {
+  createProtocolClient,
+  type ProtocolClient,
+  type ProtocolResponse,
+  waitFor,
+} from '../src/sim/protocol-client.ts';
 
 const secret = 'faults-test-secret';
 const keys = institutionKeys(secret);

@@ -1,16 +1,20 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { z } from 'zod';
 import { DEMO_POPULATION } from '../src/demo/population.ts';
-import { formatChinaDate } from '../src/sim/dates.ts';
+import { chinaDateOf } from '../src/kernel/index.ts';
 import { institutionKeys, startSimulator, ZEnvelopeSchema } from '../src/sim/index.ts';
-import type { ProtocolClient, ProtocolResponse } from '../src/sim/protocol-client.ts';
-import { createProtocolClient, startCallbackReceiver, waitFor } from '../src/sim/protocol-client.ts';
+import {
+  createProtocolClient,
+  type ProtocolClient,
+  type ProtocolResponse,
+  startCallbackReceiver,
+  waitFor,
+} from '../src/sim/protocol-client.ts';
 import type { Asset } from '../src/sim/types.ts';
 import { createWorld } from '../src/sim/world/world.ts';
 
@@ -29,7 +33,7 @@ const depositAt = (bank: string): Asset => {
   return found;
 };
 const CASE = { caseNumber: '（2026）浙0106执300号', court: '杭州市西湖区人民法院' };
-const until = formatChinaDate(Date.now() + 100 * 86_400_000);
+const until = chinaDateOf(Date.now() + 100 * 86_400_000);
 const FAST = { latencyMedianMs: 1, latencyP99Ms: 5 };
 
 const client = (url: string, code: string): ProtocolClient =>

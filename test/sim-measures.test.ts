@@ -3,11 +3,20 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { DEMO_POPULATION } from '../src/demo/population.ts';
-import { formatChinaDate } from '../src/sim/dates.ts';
-import type { Simulator, TEnvelope } from '../src/sim/index.ts';
-import { institutionKeys, startSimulator, ZEnvelopeSchema } from '../src/sim/index.ts';
-import type { ProtocolClient, ProtocolResponse } from '../src/sim/protocol-client.ts';
-import { createProtocolClient, waitFor } from '../src/sim/protocol-client.ts';
+import { chinaDateOf } from '../src/kernel/index.ts';
+import {
+  institutionKeys,
+  type Simulator,
+  startSimulator,
+  type TEnvelope,
+  ZEnvelopeSchema,
+} from '../src/sim/index.ts';
+import {
+  createProtocolClient,
+  type ProtocolClient,
+  type ProtocolResponse,
+  waitFor,
+} from '../src/sim/protocol-client.ts';
 import type { Asset } from '../src/sim/types.ts';
 import { createWorld } from '../src/sim/world/world.ts';
 
@@ -37,7 +46,7 @@ let serial = 0;
 let simOffsetMs = 0;
 const client = (code: string): ProtocolClient =>
   createProtocolClient(`${sim.url}/institutions/${code}`, code, keys[code] ?? '');
-const untilIn = (days: number) => formatChinaDate(Date.now() + simOffsetMs + days * DAY);
+const untilIn = (days: number) => chinaDateOf(Date.now() + simOffsetMs + days * DAY);
 const idOf = (r: ProtocolResponse): string =>
   ZEnvelopeSchema.pick({ requestId: true }).parse(r.json).requestId;
 

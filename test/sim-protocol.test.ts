@@ -2,11 +2,20 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { DEMO_POPULATION } from '../src/demo/population.ts';
-import { formatChinaDate } from '../src/sim/dates.ts';
-import type { Simulator } from '../src/sim/index.ts';
-import { institutionKeys, startSimulator, ZEnvelopeSchema, ZErrorSchema } from '../src/sim/index.ts';
-import type { ProtocolClient, ProtocolResponse } from '../src/sim/protocol-client.ts';
-import { createProtocolClient, waitFor } from '../src/sim/protocol-client.ts';
+import { chinaDateOf } from '../src/kernel/index.ts';
+import {
+  institutionKeys,
+  type Simulator,
+  startSimulator,
+  ZEnvelopeSchema,
+  ZErrorSchema,
+} from '../src/sim/index.ts';
+import {
+  createProtocolClient,
+  type ProtocolClient,
+  type ProtocolResponse,
+  waitFor,
+} from '../src/sim/protocol-client.ts';
 import { signRequest } from '../src/sim/signature.ts';
 import { createWorld } from '../src/sim/world/world.ts';
 
@@ -15,7 +24,7 @@ const keys = institutionKeys(secret);
 const world = createWorld({ seed: DEMO_POPULATION.seed });
 const person = world.population.persons[10];
 const CASE = { caseNumber: '（2026）浙0106执7号', court: '杭州市西湖区人民法院' };
-const until = formatChinaDate(Date.now() + 90 * 86_400_000);
+const until = chinaDateOf(Date.now() + 90 * 86_400_000);
 const deposit = [...world.assetsByIdentifier.values()].find(
   (a) =>
     a.assetType === 'deposit' &&

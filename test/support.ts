@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { buildApp } from '../src/app.ts';
-import { seedDemoOrganisation } from '../src/demo/seed.ts';
-import { demoPassword, hashPassword } from '../src/modules/identity/index.ts';
+import { demoPassword, hashPassword, seedDemoOrganisation } from '../src/modules/identity/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http/server.ts';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { insertInstitution } from '../modules/inquiry/index.ts';
+import { clock, onClockMoved } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { Logger } from '../platform/logging.ts';
@@ -99,4 +100,34 @@ function isSimInstitution(x: unknown): x is Institution & { baseUrl: string } {
     'operations' in x &&
     Array.isArray(x.operations)
   );
+}
+
+/**
+ * The simulated outside world follows the one clock: an in-process simulator directly, a separate
+ * one (ZHIXING_SIM_URL with ZHIXING_SIM_ADMIN_TOKEN) over its admin API — now, and whenever the
+ * clock moves. Returns the function that stops following.
+ */
+export function keepSimulatorOnClock(
+  target: { sim: Simulator } | { url: string; adminToken: string },
+  logger: Logger,
+): () => void {
+  const push = async (offsetMs: number) => {
+    if ('sim' in target) {
+      await target.sim.setClockOffset(offsetMs);
+      return;
+    }
+    const res = await fetch(new URL('/sim/clock', target.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${target.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ offsetMs }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`the simulator refused the clock: ${res.status}`);
+  };
+  const follow = (offsetMs: number) =>
+    void push(offsetMs).catch((err) =>
+      logger.warn({ err: err instanceof Error ? err.message : err }, 'the simulator did not take the clock'),
+    );
+  follow(clock.offsetMs());
+  return onClockMoved(follow);
 }

@@ -1,8 +1,8 @@
-import { composeCreditCode, composeIdNumber } from './identifiers.ts';
-import type { District } from './names.ts';
+import { daysInMonth, makeCreditCode, makeIdNumber } from '../kernel/index.ts';
 import {
   BIRTH_ONLY_DIVISIONS,
   COMPANY_WORDS,
+  type District,
   FEMALE_GIVEN,
   HOME_DISTRICT_WEIGHTS,
   HOME_DISTRICTS,
@@ -10,8 +10,7 @@ import {
   MALE_GIVEN,
   SURNAMES,
 } from './names.ts';
-import type { Random } from './random.ts';
-import { createRandom, createWeightedPicker, deriveSeed, drawDigits, pickAt } from './random.ts';
+import { createRandom, createWeightedPicker, deriveSeed, drawDigits, pickAt, type Random } from './random.ts';
 
 export type Sex = 'male' | 'female';
 export type HolderKind = 'person' | 'company';
@@ -98,7 +97,6 @@ const PHONE_PREFIXES = [
   '198',
   '199',
 ] as const;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** A deterministic synthetic population: same options → same persons and companies. */
 export function generatePopulation(options: PopulationOptions): Population {
@@ -115,9 +113,9 @@ function generatePersons(seed: number, count: number): Person[] {
   for (let i = 0; i < count; i++) {
     const home = pickDistrict(random);
     const birthDivision = random.chance(0.7) ? home.code : drawBirthDivision(random);
-    const birthYmd = drawBirthYmd(random);
+    const birthDate = drawBirthDate(random);
     let idNumber = '';
-    do idNumber = composeIdNumber(birthDivision, birthYmd, random.int(1, 999));
+    do idNumber = makeIdNumber(birthDivision, birthDate, random.int(1, 999));
     while (usedIds.has(idNumber));
     usedIds.add(idNumber);
     // GB 11643: an odd sequence digit is a man, an even one a woman.
@@ -127,7 +125,7 @@ function generatePersons(seed: number, count: number): Person[] {
       name: drawPersonName(random, sex),
       idNumber,
       sex,
-      birthDate: `${birthYmd.slice(0, 4)}-${birthYmd.slice(4, 6)}-${birthYmd.slice(6, 8)}`,
+      birthDate,
       phone: `${random.pick(PHONE_PREFIXES)}${drawDigits(random, 8)}`,
       address: drawHomeAddress(random, home),
     });
@@ -139,13 +137,11 @@ function drawBirthDivision(random: Random): string {
   return random.chance(0.5) ? pickDistrict(random).code : random.pick(BIRTH_ONLY_DIVISIONS);
 }
 
-function drawBirthYmd(random: Random): string {
+function drawBirthDate(random: Random): string {
   const year = pickBirthYear(random);
   const month = random.int(1, 12);
-  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 28);
-  const day = random.int(1, days);
-  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+  const day = random.int(1, daysInMonth(year, month));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function drawPersonName(random: Random, sex: Sex): string {
@@ -194,7 +190,7 @@ function generateCompanies(seed: number, count: number, persons: readonly Person
     usedNames.add(name);
     let creditCode = '';
     // GB 32100: '9' registered by market regulation, '1' an enterprise.
-    do creditCode = composeCreditCode('9', '1', district.code, drawDigits(random, 8));
+    do creditCode = makeCreditCode('91', district.code, drawDigits(random, 8));
     while (usedCodes.has(creditCode));
     usedCodes.add(creditCode);
     const legalRep = adults.length > 0 ? random.pick(adults) : undefined;

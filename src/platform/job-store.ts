@@ -1,51 +1,17 @@
 import { createHash } from 'node:crypto';
-import { sql as dsql } from 'drizzle-orm';
+import { sql as dsql, type SQL } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type postgres from 'postgres';
 import type { Database, DbOrTx, Sql } from './db.ts';
-import type { AnyJobDefinition } from './jobs.ts';
+import type { AnyJobDefinition } from './job-definition.ts';
 
-/** pg-boss's storage as the job system uses it (see jobs.ts): job rows, the adapter, the queues. */
+/**
+ * pg-boss's storage as the job system uses it (see jobs.ts): the adapters that let pg-boss run on
+ * our postgres.js pool — or inside one of our transactions — and the queues.
+ */
 
 export const jobSchema = 'pgboss';
 export const defaultRetryLimit = 5;
-
-export type InsertJob = {
-  name: string;
-  data: unknown;
-  id?: string;
-  singletonKey?: string;
-  startAfter?: Date;
-  expireInSeconds: number;
-};
-
-/**
- * Writes one job row the way pg-boss's own `send` does (pg-boss 10 schema), inside the given
- * transaction. Returns false if an equal job already exists (same id, or a singleton conflict).
- */
-export async function insertJob(tx: DbOrTx, job: InsertJob): Promise<boolean> {
-  const rows = await tx.execute<{ queues: number; inserted: number }>(dsql`
-    with q as (select * from pgboss.queue where name = ${job.name}),
-    ins as (
-      insert into pgboss.job (id, name, data, start_after, singleton_key, expire_in, keep_until,
-        retry_limit, retry_delay, retry_backoff, policy, dead_letter)
-      select coalesce(${job.id ?? null}::uuid, gen_random_uuid()), q.name, ${JSON.stringify(job.data)}::jsonb,
-        coalesce(${job.startAfter?.toISOString() ?? null}::timestamptz, now()), ${job.singletonKey ?? null},
-        coalesce(q.expire_seconds, ${job.expireInSeconds}) * interval '1 second',
-        coalesce(${job.startAfter?.toISOString() ?? null}::timestamptz, now()) + interval '14 days',
-        coalesce(q.retry_limit, ${defaultRetryLimit}),
-        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 1), 1) else coalesce(q.retry_delay, 0) end,
-        coalesce(q.retry_backoff, false), q.policy, q.dead_letter
-      from q
-      where ${job.id ?? null}::uuid is null
-        or not exists (select 1 from pgboss.archive a where a.name = q.name and a.id = ${job.id ?? null}::uuid)
-      on conflict do nothing
-      returning 1)
-    select (select count(*) from q)::int as queues, (select count(*) from ins)::int as inserted`);
-  const row = rows[0];
-  if (!row || row.queues === 0) throw new Error(`job queue ${job.name} is not installed (ensureJobQueues)`);
-  return row.inserted > 0;
-}
 
 /** The id of a scheduled slot: a UUID derived from the job name and the slot's instant. */
 export function slotJobId(name: string, slot: Date): string {
@@ -66,7 +32,7 @@ function toParameter(value: unknown): postgres.ParameterOrJSON<never> {
 }
 
 /** pg-boss talks to PostgreSQL through our postgres.js pool (one driver, one pool). */
-function adaptToPgBoss(sql: Sql) {
+function adaptPool(sql: Sql): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       // pg-boss runs its locked maintenance and installation as `BEGIN; …; COMMIT;` in one string.
@@ -81,14 +47,41 @@ function adaptToPgBoss(sql: Sql) {
   };
 }
 
+/** pg-boss's numbered parameters (`$1`) as a Drizzle statement, each value bound as a parameter. */
+function toStatement(text: string, values: unknown[]): SQL {
+  const chunks: SQL[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(dsql.raw(text.slice(last, match.index)));
+    chunks.push(dsql`${toParameter(values[Number(match[1]) - 1])}`);
+    last = match.index + match[0].length;
+  }
+  chunks.push(dsql.raw(text.slice(last)));
+  return dsql.join(chunks);
+}
+
+/**
+ * An executor for pg-boss's per-call `db` option that runs its statement inside our transaction,
+ * so that a job sent with it exists if and only if that transaction commits.
+ */
+export function adaptTransaction(tx: DbOrTx): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const rows = await tx.execute<Record<string, unknown>>(toStatement(text, values));
+      return { rows: [...rows] };
+    },
+  };
+}
+
 export function createBoss(
   database: Database,
   opts: { maintenanceIntervalSeconds?: number; isSupervising: boolean; expireSeconds: number },
-) {
+): PgBoss {
   return new PgBoss({
-    db: adaptToPgBoss(database.sql),
+    db: adaptPool(database.sql),
     schema: jobSchema,
     migrate: true,
+    // Our own scheduler follows the one clock (jobs.ts; docs/decisions/0007-job-queue.md).
     schedule: false,
     supervise: opts.isSupervising,
     maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60,
@@ -98,6 +91,26 @@ export function createBoss(
     archiveCompletedAfterSeconds: 2 * 86400,
     deleteAfterDays: 7,
   });
+}
+
+/**
+ * A pg-boss instance that is never started: it only builds and sends jobs through the executor it
+ * is given (`send(…, { db })`), so enqueueing costs no connection and no timer of its own.
+ */
+let sender: PgBoss | null = null;
+export function jobSender(): PgBoss {
+  sender ??= new PgBoss({
+    db: {
+      executeSql: async () => {
+        throw new Error('the job sender runs only with a per-call executor');
+      },
+    },
+    schema: jobSchema,
+    schedule: false,
+    supervise: false,
+    migrate: false,
+  });
+  return sender;
 }
 
 export async function installQueues(

@@ -1,10 +1,14 @@
 import { sql as dsql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import type { z } from 'zod';
+import { clock, onClockMoved } from './clock.ts';
 import { type CronSchedule, findLatestSlot, parseCron } from './cron.ts';
 import type { Database, DbOrTx } from './db.ts';
-import { createBoss, insertJob, installQueues, slotJobId } from './job-store.ts';
+import type { AnyJobDefinition, JobDefinition } from './job-definition.ts';
+import { adaptTransaction, createBoss, installQueues, jobSender, slotJobId } from './job-store.ts';
 import type { Logger } from './logging.ts';
+
+export { type AnyJobDefinition, defineJob, type JobContext, type JobDefinition } from './job-definition.ts';
+export { slotJobId };
 
 /**
  * The job system (docs/decisions/0007-job-queue.md): pg-boss on the same PostgreSQL database
@@ -15,68 +19,36 @@ import type { Logger } from './logging.ts';
  * expireInSeconds + maintenance interval + retry delay. Scheduled jobs are enqueued by every
  * runner with a job id derived from (name, slot), so however many workers run, a slot runs once.
  */
-export type JobContext = {
-  database: Database;
-  logger: Logger;
-  now(): Date;
-  /** Aborted shortly before the job's expiry or when the runner stops: long handlers stop at a safe point. */
-  signal?: AbortSignal;
-};
-
-export type JobDefinition<P> = {
-  /** Dotted: 'credit.expire-terms', 'inquiry.drive-institution'. */
-  name: string;
-  /** Validated before the handler runs. A scheduled job receives `{ slot: '<ISO instant>' }`. */
-  payload: z.ZodType<P>;
-  /** Must be idempotent: a job may run again after a crash or an expiry. */
-  handle(ctx: JobContext, payload: P): Promise<void>;
-  /** Cron in Asia/Shanghai; each slot has a deterministic key so two workers never run the same slot twice. */
-  schedule?: { cron: string };
-  retryLimit?: number;
-  retryDelaySeconds?: number;
-  retryBackoff?: boolean;
-  expireInSeconds?: number;
-  /**
-   * pg-boss queue policy: `short` keeps at most one waiting job per singleton key (any number may
-   * run); `stately` one waiting and one running per key.
-   */
-  policy?: 'standard' | 'short' | 'stately';
-  /** How many jobs of this queue one runner handles at once (default 1). */
-  concurrency?: number;
-};
-
-// A list of definitions of different payloads; `handle` is a method, so this accepts any of them.
-export type AnyJobDefinition = JobDefinition<unknown>;
-
-export { slotJobId };
-
-export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
-  if (!/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(def.name))
-    throw new Error(`job name "${def.name}" must be dotted kebab-case`);
-  if (def.schedule) parseCron(def.schedule.cron);
-  return def;
-}
-
-/** Enqueue inside the caller's transaction (the job exists iff the transaction commits). */
+/**
+ * Enqueues inside the caller's transaction (the job exists iff the transaction commits), with
+ * pg-boss's own `send` and its per-call executor. `startAfter` is machine time (a retry or a poll
+ * of an outside party); domain dates are found by the job itself from the one clock.
+ */
 export async function enqueueJob<P>(
   tx: DbOrTx,
   def: JobDefinition<P>,
   payload: P,
   /** `isUrgent`: if a job with this singleton key is already waiting, it becomes due now. */
-  opts: { singletonKey?: string; startAfter?: Date; isUrgent?: boolean } = {},
-): Promise<void> {
+  opts: { singletonKey?: string; startAfter?: Date; isUrgent?: boolean; id?: string } = {},
+): Promise<boolean> {
   const data = def.payload.parse(payload);
-  const isNew = await insertJob(tx, {
-    name: def.name,
-    data,
-    singletonKey: opts.singletonKey,
-    startAfter: opts.startAfter,
-    expireInSeconds: def.expireInSeconds ?? 900,
+  const id = await jobSender().send(def.name, data as object, {
+    db: adaptTransaction(tx),
+    ...(opts.id !== undefined && { id: opts.id }),
+    ...(opts.singletonKey !== undefined && { singletonKey: opts.singletonKey }),
+    ...(opts.startAfter !== undefined && { startAfter: opts.startAfter }),
   });
+  const isNew = id !== null;
+  if (!isNew && opts.singletonKey === undefined && opts.id === undefined) {
+    // Nothing to be deduplicated against: the queue is missing (not in the modules' list of jobs).
+    throw new Error(`job queue ${def.name} is not installed (ensureJobQueues)`);
+  }
+  // pg-boss has no call that makes a waiting job due now; this one statement does.
   if (!isNew && opts.isUrgent && opts.singletonKey !== undefined) {
     await tx.execute(dsql`update pgboss.job set start_after = now()
       where name = ${def.name} and singleton_key = ${opts.singletonKey} and state in ('created', 'retry') and start_after > now()`);
   }
+  return isNew;
 }
 
 /** Installs (or upgrades) the pg-boss schema and creates a queue per job. Idempotent; safe to run concurrently. */
@@ -104,9 +76,8 @@ export type JobRunnerOptions = {
   /** How often pg-boss looks for expired jobs (default: a quarter of the expiry, 1–60 s). */
   maintenanceIntervalSeconds?: number;
   scheduleIntervalSeconds?: number;
-  /** How far back a missed slot is still run (default one day). */
+  /** How far back a missed slot is still run (default one day, on the one clock). */
   scheduleLookBackSeconds?: number;
-  now?: () => Date;
 };
 
 export type JobRunner = {
@@ -117,7 +88,6 @@ export type JobRunner = {
 
 export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner> {
   const logger = opts.logger.child({ component: 'jobs' });
-  const now = opts.now ?? (() => new Date());
   const maintenance =
     opts.maintenanceIntervalSeconds ?? Math.max(1, Math.min(60, Math.floor(opts.expireSeconds / 4)));
   const boss = createBoss(opts.database, {
@@ -144,7 +114,7 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
           AbortSignal.timeout(Math.max(500, expireMs - 2000)),
         ]);
         await def.handle(
-          { database: opts.database, logger: logger.child({ job: def.name }), now, signal },
+          { database: opts.database, logger: logger.child({ job: def.name }), signal },
           parsed.data,
         );
       }
@@ -164,22 +134,23 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
   const lookBackMs = (opts.scheduleLookBackSeconds ?? 86400) * 1000;
   const runScheduleTick = async () => {
     for (const s of scheduled)
-      await enqueueSlot(opts.database, s.def, s.cron, now(), lookBackMs, opts.expireSeconds, logger);
+      await enqueueSlot(opts.database, s.def, s.cron, clock.now(), lookBackMs, logger);
   };
   await runScheduleTick();
   let ticking: Promise<void> = Promise.resolve();
-  const timer = setInterval(
-    () => {
-      ticking = runScheduleTick().catch((err) => logger.error({ err }, 'scheduling failed'));
-    },
-    (opts.scheduleIntervalSeconds ?? 30) * 1000,
-  );
+  const tick = () => {
+    ticking = ticking.then(runScheduleTick).catch((err) => logger.error({ err }, 'scheduling failed'));
+  };
+  const timer = setInterval(tick, (opts.scheduleIntervalSeconds ?? 30) * 1000);
+  // When the clock is moved forward, the slots it passed are due at once (the latest of each).
+  const stopFollowing = onClockMoved(tick);
   logger.info({ jobs: opts.jobs.map((d) => d.name), scheduled: scheduled.length }, 'job runner started');
 
   return {
     runScheduleTick,
     async stop() {
       clearInterval(timer);
+      stopFollowing();
       stopping.abort();
       await ticking;
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 15000 });
@@ -187,13 +158,16 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
   };
 }
 
+/**
+ * Enqueues the latest due slot of a scheduled job under an id derived from (name, slot). A slot
+ * already run and archived is not enqueued again: its job id is looked up in the archive first.
+ */
 async function enqueueSlot(
   database: Database,
   def: AnyJobDefinition,
   cron: CronSchedule,
   at: Date,
   lookBackMs: number,
-  expireSeconds: number,
   logger: Logger,
 ): Promise<void> {
   const slot = findLatestSlot(cron, at, lookBackMs);
@@ -204,11 +178,12 @@ async function enqueueSlot(
     return;
   }
   const id = slotJobId(def.name, slot);
-  const isNew = await insertJob(database.db, {
-    name: def.name,
-    id,
-    data,
-    expireInSeconds: def.expireInSeconds ?? expireSeconds,
+  const isNew = await database.db.transaction(async (tx) => {
+    const archived = await tx.execute(
+      dsql`select 1 from pgboss.archive where name = ${def.name} and id = ${id}::uuid`,
+    );
+    if (archived.length > 0) return false;
+    return enqueueJob(tx, def, data, { id });
   });
   if (isNew) logger.debug({ job: def.name, slot: data.slot }, 'scheduled slot enqueued');
 }

@@ -8,13 +8,6 @@ import type { Logger } from './logging.ts';
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * Owners of migrations, in the order their migrations run. Each owns one PostgreSQL schema
- * and a `migrations/NNNN_name.sql` folder. A module may depend on an earlier one's tables
- * only by id (no foreign keys across modules).
- */
-export const migrationOwners = ['platform', 'identity', 'audit', 'cases', 'inquiry', 'credit'] as const;
-
 function migrationsDir(owner: string): string {
   return owner === 'platform'
     ? path.join(srcDir, 'platform', 'migrations')
@@ -23,9 +16,14 @@ function migrationsDir(owner: string): string {
 
 type Migration = { owner: string; version: number; name: string; sql: string; checksum: string };
 
-export async function listMigrations(): Promise<Migration[]> {
+/**
+ * The migrations of `platform` and then of each module in `modules` (the definitions list's
+ * order). Each module owns one PostgreSQL schema and a `migrations/NNNN_name.sql` folder; a module
+ * without one (flows) has none. A module may depend on an earlier one's tables only by id.
+ */
+export async function listMigrations(modules: readonly string[]): Promise<Migration[]> {
   const all: Migration[] = [];
-  for (const owner of migrationOwners) {
+  for (const owner of ['platform', ...modules]) {
     const dir = migrationsDir(owner);
     if (!existsSync(dir)) continue;
     const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_-]+\.sql$/.test(f)).sort();
@@ -44,8 +42,8 @@ export async function listMigrations(): Promise<Migration[]> {
 }
 
 /** Applies pending migrations in one advisory-locked pass; refuses if an applied file was edited. */
-export async function migrate(sql: Sql, logger?: Logger): Promise<number> {
-  const migrations = await listMigrations();
+export async function migrate(sql: Sql, modules: readonly string[], logger?: Logger): Promise<number> {
+  const migrations = await listMigrations(modules);
   let applied = 0;
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(8240001)`;

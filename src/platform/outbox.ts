@@ -1,36 +1,15 @@
 import { sql as dsql } from 'drizzle-orm';
-import type { Database, DbOrTx, Tx } from './db.ts';
+import type { Database } from './db.ts';
+import type { EventHandler, Subscriber } from './events.ts';
 import type { Logger } from './logging.ts';
 
 /**
- * Transactional outbox. A use case calls `publishEvent(tx, …)` inside its transaction; the event
- * exists if and only if the change committed. The dispatcher fans each event out to the
- * subscribers registered for its type, then runs each subscriber in its own transaction together
- * with marking the delivery done, so a subscriber's effect happens exactly once even if a worker
- * dies mid-way (the delivery row stays pending and is retried with backoff).
+ * Transactional outbox delivery. A use case publishes typed events inside its transaction
+ * (events.ts); the dispatcher fans each event out to the subscribers that handle its type, then
+ * runs each subscriber in its own transaction together with marking the delivery done, so a
+ * subscriber's effect happens exactly once even if a worker dies mid-way (the delivery row stays
+ * pending and is retried with backoff, then parked as `dead` for an operator).
  */
-export type DomainEvent<P = Record<string, unknown>> = { type: string; aggregateId?: string; payload: P };
-export type DeliveredEvent = {
-  id: number;
-  type: string;
-  aggregateId: string | null;
-  payload: Record<string, unknown>;
-};
-
-export type Subscriber = {
-  /** Unique, stable name, e.g. `credit.delist-on-case-closed`. */
-  name: string;
-  eventTypes: string[];
-  handle(tx: Tx, event: DeliveredEvent): Promise<void>;
-};
-
-export async function publishEvent(tx: DbOrTx, ...events: DomainEvent[]): Promise<void> {
-  for (const e of events) {
-    await tx.execute(dsql`insert into platform.outbox_events (event_type, aggregate_id, payload)
-      values (${e.type}, ${e.aggregateId ?? null}, ${JSON.stringify(e.payload)}::jsonb)`);
-  }
-}
-
 const maxAttempts = 12;
 
 function backoffSeconds(attempt: number): number {
@@ -48,11 +27,14 @@ export function createOutboxDispatcher(
   subscribers: Subscriber[],
   logger: Logger,
 ): OutboxDispatcher {
-  const byType = new Map<string, Subscriber[]>();
+  const byType = new Map<string, string[]>();
+  const handlers = new Map<string, EventHandler>();
   for (const s of subscribers) {
-    for (const t of s.eventTypes) byType.set(t, [...(byType.get(t) ?? []), s]);
+    for (const h of s.handlers) {
+      byType.set(h.event.type, [...(byType.get(h.event.type) ?? []), s.name]);
+      handlers.set(`${s.name}\u0000${h.event.type}`, h);
+    }
   }
-  const byName = new Map(subscribers.map((s) => [s.name, s]));
   const { sql } = database;
 
   async function fanOut(): Promise<number> {
@@ -61,7 +43,7 @@ export function createOutboxDispatcher(
         select id::text as id, event_type from platform.outbox_events where not is_fanned_out
         order by id limit 500 for update skip locked`;
       for (const e of events) {
-        const names = (byType.get(e.event_type) ?? []).map((s) => s.name);
+        const names = byType.get(e.event_type) ?? [];
         if (names.length > 0) {
           await tx`insert into platform.outbox_deliveries (event_id, subscriber)
             select ${e.id}::bigint, unnest(${names}::text[]) on conflict do nothing`;
@@ -91,18 +73,17 @@ export function createOutboxDispatcher(
         order by d.next_attempt_at, d.event_id limit 1 for update of d skip locked`);
       const row = rows[0];
       if (!row) return false;
-      const subscriber = byName.get(row.subscriber);
+      const handler = handlers.get(`${row.subscriber}\u0000${row.event_type}`);
       try {
-        if (subscriber) {
-          await tx.transaction(async (inner) => {
-            await subscriber.handle(inner, {
-              id: Number(row.event_id),
-              type: row.event_type,
-              aggregateId: row.aggregate_id,
-              payload: row.payload,
-            });
+        // A delivery to a subscriber this code no longer has is parked for an operator, not dropped.
+        if (!handler) throw new Error(`no subscriber ${row.subscriber} handles ${row.event_type}`);
+        await tx.transaction(async (inner) => {
+          await handler.handle(inner, row.payload, {
+            eventId: Number(row.event_id),
+            type: row.event_type,
+            aggregateId: row.aggregate_id,
           });
-        }
+        });
         await tx.execute(dsql`update platform.outbox_deliveries set state = 'delivered', delivered_at = now(),
           attempts = attempts + 1 where event_id = ${row.event_id}::bigint and subscriber = ${row.subscriber}`);
       } catch (err) {
@@ -120,7 +101,7 @@ export function createOutboxDispatcher(
   }
 
   async function recordFailure(f: { eventId: string; subscriber: string; attempts: number; error: string }) {
-    const isDead = f.attempts >= maxAttempts;
+    const isDead = f.attempts >= maxAttempts || f.error.startsWith('no subscriber ');
     logger.warn(
       { event: f.eventId, subscriber: f.subscriber, attempts: f.attempts, err: f.error },
       'delivery failed',

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { ZIsoDate, ZPositiveFen } from '../kernel/index.ts';
 
 /** Request and answer shapes of the inquiry protocol (docs/protocols/inquiry.md). */
 
 const ZText = z.string().trim().min(1).max(200);
-const ZUntil = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}($|T)/, 'YYYY-MM-DD or an ISO 8601 instant')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
-const ZFen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// A China date (the last day in force) or an ISO 8601 instant.
+const ZUntil = z.union([ZIsoDate, z.iso.datetime({ offset: true })]);
+const ZFen = ZPositiveFen;
 const ZCallbackUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const ZCaseRef = { caseNumber: ZText, court: ZText, callbackUrl: ZCallbackUrl.optional() };
 const ZOptionalCaseRef = {

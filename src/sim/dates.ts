@@ -13,16 +13,3 @@ export function computeExpiry(until: string): number {
 export function minutesOfChinaDay(now: number): number {
   return Math.floor(((now + CHINA_OFFSET_MS) % DAY_MS) / 60_000);
 }
-
-/** `YYYY-MM-DD` in China time. */
-export function formatChinaDate(now: number): string {
-  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The same China date `years` later (29 February becomes 28 February). */
-export function addYears(date: string, years: number): string {
-  const year = Number(date.slice(0, 4)) + years;
-  const monthDay = date.slice(5);
-  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return `${year}-${monthDay === '02-29' && !isLeap ? '02-28' : monthDay}`;
-}

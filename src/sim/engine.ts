@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Random } from '../demo/random.ts';
-import type { CallbackPolicy } from './callbacks.ts';
-import { createCallbackSender } from './callbacks.ts';
+import { type CallbackPolicy, createCallbackSender } from './callbacks.ts';
 import type { SimClock } from './clock.ts';
 import { formatEnvelope } from './envelopes.ts';
 import type { Journal, JournalRecord } from './journal.ts';
-import type { KnobBoard } from './knobs.ts';
-import { sampleLatencyMs } from './knobs.ts';
+import { type KnobBoard, sampleLatencyMs } from './knobs.ts';
 import type { LedgerContext, Outcome } from './measures.ts';
-import type { ParsedBody } from './operations.ts';
-import { executeOperation, findCallbackUrl, isParseFailure, parseBody } from './operations.ts';
+import {
+  executeOperation,
+  findCallbackUrl,
+  isParseFailure,
+  type ParsedBody,
+  parseBody,
+} from './operations.ts';
 import { createScheduler } from './scheduler.ts';
 import type { Stats } from './stats.ts';
-import type { Operation } from './types.ts';
-import { OPERATIONS } from './types.ts';
+import { OPERATIONS, type Operation } from './types.ts';
 import type { World } from './world/world.ts';
 
 /**

@@ -3,8 +3,7 @@ import type { SimClock } from './clock.ts';
 import type { Engine } from './engine.ts';
 import { bi, canonicalJson, parseJson, readHeader, SimErrorCode, sendError } from './http-support.ts';
 import { findInstitution } from './institutions.ts';
-import type { KnobBoard } from './knobs.ts';
-import { createRateLimiter, findMaintenance } from './knobs.ts';
+import { createRateLimiter, findMaintenance, type KnobBoard } from './knobs.ts';
 import { isParseFailure, parseBody } from './operations.ts';
 import {
   HEADER_IDEMPOTENCY_KEY,
@@ -15,8 +14,7 @@ import {
   verifySignature,
 } from './signature.ts';
 import type { Stats } from './stats.ts';
-import type { Institution } from './types.ts';
-import { OPERATIONS } from './types.ts';
+import { type Institution, OPERATIONS } from './types.ts';
 
 /**
  * The institution-facing protocol (docs/protocols/inquiry.md): submit and poll, signed, for every

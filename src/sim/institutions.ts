@@ -1,6 +1,15 @@
 import { createHmac } from 'node:crypto';
-import type { AssetType, Channel, Institution, InstitutionKind, Knobs, Operation } from './types.ts';
-import { BALANCE_ASSET_TYPES, SEALABLE_ASSET_TYPES, SEIZABLE_ASSET_TYPES } from './types.ts';
+import {
+  type AssetType,
+  BALANCE_ASSET_TYPES,
+  type Channel,
+  type Institution,
+  type InstitutionKind,
+  type Knobs,
+  type Operation,
+  SEALABLE_ASSET_TYPES,
+  SEIZABLE_ASSET_TYPES,
+} from './types.ts';
 
 type Entry = readonly [
   code: string,

@@ -3,8 +3,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { JournalRecord } from './journal.ts';
-import { openJournal } from './journal.ts';
+import { type JournalRecord, openJournal } from './journal.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sim-journal-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

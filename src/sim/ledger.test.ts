@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addYears, formatChinaDate } from './dates.ts';
+import { addMonths, chinaDateOf } from '../kernel/index.ts';
 import { applyDeduct, applyFreeze, applyRenew, applyUnfreeze } from './ledger.ts';
 import { CASE, contextAt, DAY, makeAsset, makeWorld, START, untilIn } from './measure-fixtures.ts';
 import { computeFrozenFen, computeLimitYears, settleAsset } from './measures.ts';
@@ -169,8 +169,8 @@ describe('ledger: statutory limits on the period (CPL-I art. 485)', () => {
           const asset = makeAsset(type, 'thing', isBalance ? 1_000 : undefined);
           const world = makeWorld([asset]);
           const ctx = contextAt(world, now);
-          const limitDate = addYears(formatChinaDate(now), computeLimitYears(type));
-          const until = formatChinaDate(Date.parse(`${limitDate}T12:00:00+08:00`) + delta * DAY);
+          const limitDate = addMonths(chinaDateOf(now), 12 * computeLimitYears(type));
+          const until = chinaDateOf(Date.parse(`${limitDate}T12:00:00+08:00`) + delta * DAY);
           const r = isBalance
             ? applyFreeze(ctx, { identifier: 'thing', amountFen: 10, until, ...CASE }, 'fz')
             : applySeal(ctx, 'seal', { identifier: 'thing', until, ...CASE }, 'sl', 'rq');
@@ -181,8 +181,8 @@ describe('ledger: statutory limits on the period (CPL-I art. 485)', () => {
           );
           if (delta <= 0) {
             // A renewal counts its period from the current end date.
-            const next = formatChinaDate(
-              Date.parse(`${addYears(until, computeLimitYears(type))}T12:00:00+08:00`) + delta * DAY,
+            const next = chinaDateOf(
+              Date.parse(`${addMonths(until, 12 * computeLimitYears(type))}T12:00:00+08:00`) + delta * DAY,
             );
             const renewed = applyRenew(
               ctx,

@@ -1,12 +1,16 @@
-import { computeExpiry, formatChinaDate } from './dates.ts';
-import type { Found, LedgerContext, MeasureRef, Outcome } from './measures.ts';
+import { chinaDateOf } from '../kernel/index.ts';
+import { computeExpiry } from './dates.ts';
 import {
   checkPeriod,
   computeAvailableFen,
   computeQueuePosition,
+  type Found,
   findAsset,
   found,
+  type LedgerContext,
+  type MeasureRef,
   notFound,
+  type Outcome,
   reject,
   settleAsset,
 } from './measures.ts';
@@ -31,7 +35,7 @@ export function applyFreeze(ctx: LedgerContext, input: FreezeInput, freezeId: st
   const lookup = findAsset(ctx, input.identifier, 'freeze');
   if (!lookup.isFound) return lookup.outcome;
   const asset = lookup.value;
-  const badPeriod = checkPeriod(asset.assetType, input.until, formatChinaDate(ctx.now), ctx.now);
+  const badPeriod = checkPeriod(asset.assetType, input.until, chinaDateOf(ctx.now), ctx.now);
   if (badPeriod) return badPeriod;
   const available = computeAvailableFen(asset);
   const isWhole = input.wholeAccount === true;
@@ -164,6 +168,6 @@ function checkRenewal(
   const asset = ctx.world.assetsByIdentifier.get(identifier);
   if (!asset) return reject('unknownAsset');
   if (!(computeExpiry(until) > currentExpiresAt)) return reject('mustExtend', { currentUntil });
-  const from = formatChinaDate(Math.max(ctx.now, currentExpiresAt - 1));
+  const from = chinaDateOf(Math.max(ctx.now, currentExpiresAt - 1));
   return checkPeriod(asset.assetType, until, from, ctx.now);
 }

@@ -1,9 +1,8 @@
 /** Fixtures of the ledger and seal-queue property tests: one asset holder, a fixed clock. */
-import { formatChinaDate } from './dates.ts';
+import { chinaDateOf } from '../kernel/index.ts';
 import type { LedgerContext } from './measures.ts';
 import type { Asset, AssetType, SealRecord } from './types.ts';
-import type { World } from './world/world.ts';
-import { createWorld, registerAssets } from './world/world.ts';
+import { createWorld, registerAssets, type World } from './world/world.ts';
 
 export const DAY = 86_400_000;
 export const START = Date.parse('2026-03-02T10:00:00+08:00');
@@ -35,4 +34,4 @@ export function contextAt(world: World, now: number, promoted: SealRecord[] = []
   return { world, institution: 'icbc', now, onPromoted: (s) => promoted.push(s) };
 }
 
-export const untilIn = (now: number, days: number): string => formatChinaDate(now + days * DAY);
+export const untilIn = (now: number, days: number): string => chinaDateOf(now + days * DAY);

@@ -1,6 +1,14 @@
-import { addYears, computeExpiry } from './dates.ts';
-import type { Asset, AssetType, Operation, SealRecord } from './types.ts';
-import { BALANCE_ASSET_TYPES, SEALABLE_ASSET_TYPES, SEIZABLE_ASSET_TYPES } from './types.ts';
+import { addMonths } from '../kernel/index.ts';
+import { computeExpiry } from './dates.ts';
+import {
+  type Asset,
+  type AssetType,
+  BALANCE_ASSET_TYPES,
+  type Operation,
+  SEALABLE_ASSET_TYPES,
+  SEIZABLE_ASSET_TYPES,
+  type SealRecord,
+} from './types.ts';
 import type { World } from './world/world.ts';
 
 /**
@@ -58,7 +66,7 @@ export function checkPeriod(
 ): Outcome | undefined {
   const expiresAt = computeExpiry(until);
   if (!(expiresAt > now)) return reject('invalidPeriod');
-  if (expiresAt > computeExpiry(addYears(from, computeLimitYears(assetType)))) {
+  if (expiresAt > computeExpiry(addMonths(from, 12 * computeLimitYears(assetType)))) {
     return reject('periodTooLong', { limitYears: computeLimitYears(assetType) });
   }
   return undefined;

@@ -1,10 +1,24 @@
 import type { z } from 'zod';
-import type { TDeduct, TFreeze, TQuery, TRelease, TRenew, TSeal, TUnfreeze } from './contracts.ts';
-import { BODY_SCHEMAS } from './contracts.ts';
+import {
+  BODY_SCHEMAS,
+  type TDeduct,
+  type TFreeze,
+  type TQuery,
+  type TRelease,
+  type TRenew,
+  type TSeal,
+  type TUnfreeze,
+} from './contracts.ts';
 import { findInstitution } from './institutions.ts';
 import { applyDeduct, applyFreeze, applyRenew, applyUnfreeze } from './ledger.ts';
-import type { LedgerContext, Outcome } from './measures.ts';
-import { computeAvailableFen, computeFrozenFen, computeQueuePosition, settleAsset } from './measures.ts';
+import {
+  computeAvailableFen,
+  computeFrozenFen,
+  computeQueuePosition,
+  type LedgerContext,
+  type Outcome,
+  settleAsset,
+} from './measures.ts';
 import { applyRelease, applySeal } from './seal-queue.ts';
 import type { Asset, Encumbrance, Operation } from './types.ts';
 import { listRelations } from './world/relations.ts';

@@ -1,12 +1,16 @@
-import { computeExpiry, formatChinaDate } from './dates.ts';
-import type { Found, LedgerContext, MeasureRef, Outcome } from './measures.ts';
+import { chinaDateOf } from '../kernel/index.ts';
+import { computeExpiry } from './dates.ts';
 import {
   checkPeriod,
   computeQueuePosition,
+  type Found,
   findAsset,
   findQueueHead,
   found,
+  type LedgerContext,
+  type MeasureRef,
   notFound,
+  type Outcome,
   reject,
   settleAsset,
 } from './measures.ts';
@@ -29,7 +33,7 @@ export function applySeal(
   const lookup = findAsset(ctx, input.identifier, kind);
   if (!lookup.isFound) return lookup.outcome;
   const asset = lookup.value;
-  const badPeriod = checkPeriod(asset.assetType, input.until, formatChinaDate(ctx.now), ctx.now);
+  const badPeriod = checkPeriod(asset.assetType, input.until, chinaDateOf(ctx.now), ctx.now);
   if (badPeriod) return badPeriod;
   const mine = asset.seals.find((s) => s.status === 'active' && s.caseNumber === input.caseNumber);
   if (mine) return reject('alreadySealed', { sealId: mine.sealId });

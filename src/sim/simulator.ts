@@ -3,22 +3,19 @@ import Fastify from 'fastify';
 import pino from 'pino';
 import { DEMO_POPULATION } from '../demo/population.ts';
 import { createRandom, deriveSeed } from '../demo/random.ts';
+import { chinaDateOf } from '../kernel/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
-import type { CallbackPolicy } from './callbacks.ts';
-import { DEFAULT_CALLBACK_POLICY } from './callbacks.ts';
+import { type CallbackPolicy, DEFAULT_CALLBACK_POLICY } from './callbacks.ts';
 import { createSimClock } from './clock.ts';
-import { formatChinaDate } from './dates.ts';
 import { createEngine } from './engine.ts';
 import { bi, SimErrorCode, sendError } from './http-support.ts';
 import { registerInstitutionRoutes } from './institution-routes.ts';
 import { INSTITUTIONS, institutionKeys } from './institutions.ts';
-import type { Journal } from './journal.ts';
-import { NO_JOURNAL, openJournal, readJournalHeader } from './journal.ts';
+import { type Journal, NO_JOURNAL, openJournal, readJournalHeader } from './journal.ts';
 import { computeLatencyMeanMs, createKnobBoard } from './knobs.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import type { StatsCounters } from './stats.ts';
-import { createStats } from './stats.ts';
+import { createStats, type StatsCounters } from './stats.ts';
 import type { Institution, Knobs } from './types.ts';
 import { createWorld } from './world/world.ts';
 
@@ -61,6 +58,8 @@ export type Simulator = {
   adminToken: string;
   institutions: SimInstitutionView[];
   setKnobs(code: string | '*', knobs: Partial<Knobs>): void;
+  /** Moves the simulated world's clock to run `offsetMs` ahead of real time (it follows Zhixing's). */
+  setClockOffset(offsetMs: number): Promise<void>;
   stats(): SimStats;
   close(): Promise<void>;
 };
@@ -71,7 +70,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
   const startedAt = Date.now();
   const header = opts.journalPath ? await readJournalHeader(opts.journalPath) : undefined;
   // A restart draws the world for the day the journal began, so replaying it gives the same state.
-  const referenceDate = header?.referenceDate ?? formatChinaDate(Date.now());
+  const referenceDate = header?.referenceDate ?? chinaDateOf(Date.now());
   const world = createWorld({ seed, referenceDate });
   const knobs = createKnobBoard(opts.knobs ?? {});
   const keys = institutionKeys(opts.secret);
@@ -182,6 +181,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
       if (code !== '*' && !keys[code]) throw new Error(`unknown institution ${code}`);
       knobs.patch(code, patch);
     },
+    setClockOffset: (offsetMs) => engine.setClockOffset(offsetMs),
     stats: snapshotStats,
     async close() {
       if (isClosed) return;

@@ -1,17 +1,6 @@
 import { z } from 'zod';
+import { caseTypes, ZIsoDate } from '../../kernel/index.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: '日期不存在 / Not a real date',
-    },
-  );
-
-export const caseTypeValues = ['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他'] as const;
 export const basisKindValues = [
   'judgment',
   'mediation',
@@ -51,11 +40,11 @@ export const ZBasisSchema = z.object({
   kind: z.enum(basisKindValues),
   documentNumber: text(100),
   issuedBy: text(100),
-  effectiveDate: isoDate,
+  effectiveDate: ZIsoDate,
 });
 
 export const ZFileCaseSchema = z.object({
-  caseType: z.enum(caseTypeValues),
+  caseType: z.enum(caseTypes),
   basis: ZBasisSchema,
   applicants: z.array(ZPartyInputSchema).min(1).max(50),
   respondents: z.array(ZPartyInputSchema).min(1).max(50),
@@ -160,7 +149,7 @@ export const ZCaseListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   mine: z.enum(['true', 'false', '1', '0']).optional(),
-  caseType: z.enum(caseTypeValues).optional(),
+  caseType: z.enum(caseTypes).optional(),
   sort: z.enum(['deadline', 'filedOn', '-filedOn']).default('deadline'),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
@@ -196,7 +185,7 @@ export const ZCaseListSchema = z.object({
 export const ZRecordNodeSchema = z.object({
   kind: z.string().min(1).max(50),
   note: z.string().max(2000).optional().nullable(),
-  occurredOn: isoDate.optional().nullable(),
+  occurredOn: ZIsoDate.optional().nullable(),
   documents: z
     .array(z.object({ name: text(200) }))
     .max(20)

@@ -21,6 +21,7 @@ import { getCase } from './use-cases/get-case.ts';
 import { listCases } from './use-cases/list-cases.ts';
 import { recordNode } from './use-cases/record-node.ts';
 import { restoreCase } from './use-cases/restore-case.ts';
+import type { TerminationFactProvider } from './use-cases/termination-facts.ts';
 
 /** The purpose of a read of personal data: `x-zhixing-purpose` (percent-encoded), else case handling. */
 export function purposeOf(header: string | string[] | undefined): string {
@@ -33,7 +34,10 @@ export function purposeOf(header: string | string[] | undefined): string {
   }
 }
 
-export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
+export function registerCaseRoutes(
+  app: App,
+  { db, terminationFacts }: { db: Db; terminationFacts: readonly TerminationFactProvider[] },
+): void {
   const tags = ['cases'];
   const errors = errorResponses;
 
@@ -74,7 +78,9 @@ export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
       },
     },
     async (request) =>
-      getCase(db, requireActor(request), request.params.id, purposeOf(request.headers['x-zhixing-purpose'])),
+      getCase(db, requireActor(request), request.params.id, purposeOf(request.headers['x-zhixing-purpose']), {
+        terminationFacts,
+      }),
   );
 
   app.post(
@@ -121,7 +127,8 @@ export function registerCaseRoutes(app: App, { db }: { db: Db }): void {
         },
       },
     },
-    async (request) => closeCase(db, requireActor(request), request.params.id, request.body),
+    async (request) =>
+      closeCase(db, requireActor(request), request.params.id, request.body, { terminationFacts }),
   );
 
   app.post(

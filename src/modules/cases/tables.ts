@@ -84,4 +84,6 @@ export const nodes = casesSchema.table('nodes', {
   actorName: text('actor_name').notNull(),
   note: text('note').notNull().default(''),
   documents: jsonb('documents').$type<DocumentRef[]>().notNull().default([]),
+  /** What caused a node recorded for another module (`inquiry.case-inquiry:<id>`): recorded once. */
+  sourceKey: text('source_key'),
 });

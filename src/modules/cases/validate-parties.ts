@@ -1,8 +1,7 @@
+import { validateCreditCode, validateIdNumber } from '../../kernel/index.ts';
 import { AppError, bi, ErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import type { TPartyInput } from './contracts.ts';
-import { validateCreditCode } from './rules/credit-code.ts';
 import { hasControlCharacters } from './rules/free-text.ts';
-import { validateIdNumber } from './rules/id-number.ts';
 import { validatePartyName } from './rules/party-name.ts';
 
 export type CleanParty = {

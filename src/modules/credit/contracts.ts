@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../cases/index.ts';
+import { ZIsoDate } from '../../kernel/index.ts';
 import { boundRoleValues, liftGroundValues } from './rules/consumption.ts';
 import { correctionGroundValues } from './rules/correction.ts';
 import { sceneValues } from './rules/scenes.ts';
 
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / Date must be a real YYYY-MM-DD date' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 
@@ -32,7 +29,7 @@ export const ZListRespondentSchema = z.object({
   graceMonths: z.number().int().optional(),
   initiatedBy: z.enum(['ownMotion', 'application']).optional(),
   applicantId: z.string().min(1).max(100).optional(),
-  applicationReceivedOn: isoDate.optional(),
+  applicationReceivedOn: ZIsoDate.optional(),
   exclusions: z
     .object({
       hasAdequateSecurity: z.boolean().optional(),
@@ -51,7 +48,7 @@ export const ZDelistSchema = z.object({
   reason: text(2000),
   ground: z.enum(deletionGroundValues).optional(),
   applicantId: z.string().min(1).max(100).optional(),
-  occurredOn: isoDate.optional(),
+  occurredOn: ZIsoDate.optional(),
 });
 
 const behaviour = z.number().int().min(1).max(9);
@@ -73,8 +70,8 @@ export const ZRestrictionStateSchema = z.object({
 export const ZLiftSchema = z.object({ ground: z.enum(liftGroundValues), reason: text(2000) });
 export const ZSpendingPermissionSchema = z.object({
   behaviours: z.array(behaviour).min(1).max(9),
-  validFrom: isoDate,
-  validUntil: isoDate,
+  validFrom: ZIsoDate,
+  validUntil: ZIsoDate,
   reason: text(2000),
 });
 export const ZExitRestrictionSchema = z.object({
@@ -86,7 +83,7 @@ export const ZNoGroundSchema = z.object({ respondentId: z.string().min(1).max(10
 export const ZCorrectionSchema = z.object({
   ground: z.enum(correctionGroundValues),
   statement: text(4000),
-  receivedOn: isoDate.optional(),
+  receivedOn: ZIsoDate.optional(),
 });
 export const ZCorrectionDecisionSchema = z.object({
   decision: z.enum(['upheld', 'rejected']),
@@ -100,14 +97,14 @@ export const ZCorrectionDecisionSchema = z.object({
     .optional(),
   deletionGround: z.enum(deletionGroundValues).optional(),
 });
-export const ZHigherReviewRequestSchema = z.object({ requestedOn: isoDate.optional() });
+export const ZHigherReviewRequestSchema = z.object({ requestedOn: ZIsoDate.optional() });
 
 export const ZEntryListQuerySchema = z.object({
   state: z.enum(['pendingApproval', 'listed', 'refused', 'deleted', 'revoked']).optional(),
   ground: z.coerce.number().int().min(1).max(6).optional(),
   q: z.string().trim().max(100).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
   courtId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),

@@ -3,9 +3,10 @@
  * entry history. Use cases call these inside their transaction.
  */
 import { sql as dsql, eq } from 'drizzle-orm';
+import { parseCaseNumber } from '../../kernel/index.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
-import { type CaseContext, type CaseParty, parseCaseNumber } from '../cases/index.ts';
+import type { CaseContext, CaseParty } from '../cases/index.ts';
 import { type Actor, getCourt } from '../identity/index.ts';
 import { divisionOfSubject } from './rules/area.ts';
 import { changes, courts, entryHistory } from './tables.ts';

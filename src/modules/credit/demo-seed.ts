@@ -3,16 +3,11 @@
  * one awaiting the court leader's signature), restrictions binding a company's legal
  * representative, an exit restriction, and a minor whose listing the judge will see refused.
  */
+
+import { addCalendarDays, makeCreditCode, makeIdNumber } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Logger } from '../../platform/logging.ts';
-import {
-  addCalendarDays,
-  fileCase,
-  loadCaseContext,
-  makeCreditCode,
-  makeIdNumber,
-  recordNode,
-} from '../cases/index.ts';
+import { fileCase, loadCaseContext, recordNode } from '../cases/index.ts';
 import { type Actor, loadActorByUsername, setUserAreas } from '../identity/index.ts';
 import { approveEntry } from './use-cases/decide-entry.ts';
 import { restrictExit } from './use-cases/exit-restriction.ts';

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import { clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { appendAudit } from '../audit/index.ts';
-import { chinaToday } from '../cases/index.ts';
 import { type ApiClient, apiUsageOn, findApiClientByKey, hashApiKey } from '../identity/index.ts';
 import {
   ZChangesQuerySchema,
@@ -75,10 +75,10 @@ export function registerMatchRoutes(
   const keys = new Map<string, { client: ApiClient | null; at: number }>();
   const usage = new Map<string, { day: string; used: number }>();
   let todayAt = 0;
-  let today = chinaToday();
+  let today = clock.today();
   const currentDay = () => {
     if (Date.now() - todayAt > 1000) {
-      today = chinaToday();
+      today = clock.today();
       todayAt = Date.now();
     }
     return today;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { IdMask } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
-import type { IdMask } from '../cases/index.ts';
 import { areasOfUser, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
 import {
   ZCaseIdParamSchema,

@@ -4,11 +4,15 @@
  * Each handler runs in the outbox delivery's transaction, so its effect happens exactly once.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { clock } from '../../platform/clock.ts';
 import type { DbOrTx, Tx } from '../../platform/db.ts';
-import type { DeliveredEvent, Subscriber } from '../../platform/outbox.ts';
-import { chinaToday, loadCaseNodes, NodeKind } from '../cases/index.ts';
+import { defineSubscriber, on } from '../../platform/events.ts';
+import { caseClosed, caseNodeRecorded, loadCaseNodes, NodeKind } from '../cases/index.ts';
+import { requeryCompleted } from '../inquiry/index.ts';
 import { type ChangeInput, recordChanges } from './credit-store.ts';
+import { deleteEntryInTx } from './lifecycle/delete-entry.ts';
+import { liftRestrictionInTx } from './lifecycle/lift-restriction.ts';
 import {
   type DeletionGround,
   deletionForCaseClosing,
@@ -16,14 +20,6 @@ import {
   shouldDeleteAfterTermination,
 } from './rules/deletion.ts';
 import { entries, exitRestrictions, requeryResults, restrictions } from './tables.ts';
-import { deleteEntryInTx } from './use-cases/delete-entry.ts';
-import { liftRestrictionInTx } from './use-cases/lift-restriction.ts';
-
-function parse<T>(schema: z.ZodType<T>, event: DeliveredEvent): T {
-  const r = schema.safeParse(event.payload);
-  if (!r.success) throw new Error(`${event.type} #${event.id}: unexpected payload: ${r.error.message}`);
-  return r.data;
-}
 
 async function deleteCaseEntries(
   tx: DbOrTx,
@@ -46,7 +42,7 @@ async function deleteCaseEntries(
     .from(entries)
     .where(and(...conditions))
     .for('update');
-  const today = chinaToday();
+  const today = clock.today();
   const changes: ChangeInput[] = [];
   for (const entry of live) {
     if (input.onlyIf && !input.onlyIf(entry)) continue;
@@ -64,11 +60,8 @@ async function deleteCaseEntries(
   return changes;
 }
 
-const ZCaseClosed = z.object({ caseId: z.string(), closingType: z.string(), closedOn: z.string() });
-
 /** Closing as fulfilled, terminated or not enforced deletes; the case's restrictions end with it (限消规定 art. 9). */
-async function onCaseClosed(tx: Tx, event: DeliveredEvent): Promise<void> {
-  const p = parse(ZCaseClosed, event);
+async function onCaseClosed(tx: Tx, p: z.infer<typeof caseClosed.schema>): Promise<void> {
   const hasSettlement = (await loadCaseNodes(tx, p.caseId)).some(
     (n) => n.kind === NodeKind.settlementReached,
   );
@@ -76,7 +69,7 @@ async function onCaseClosed(tx: Tx, event: DeliveredEvent): Promise<void> {
   if (!ground) return;
   const reason = `案件已结案（${p.closingType}）`;
   const changes = await deleteCaseEntries(tx, { caseId: p.caseId, ground, reason, occurredOn: p.closedOn });
-  const today = chinaToday();
+  const today = clock.today();
   const liftGround =
     ground === 'fullyPerformed' || ground === 'settlementPerformed' ? 'performed' : 'caseEnded';
   const active = await tx
@@ -109,16 +102,8 @@ async function onCaseClosed(tx: Tx, event: DeliveredEvent): Promise<void> {
   await recordChanges(tx, changes);
 }
 
-const ZNodeRecorded = z.object({
-  caseId: z.string(),
-  kind: z.string(),
-  occurredOn: z.string(),
-  nodeId: z.string(),
-});
-
 /** 失信规定 art. 10(5): a suspension for retrial or bankruptcy deletes the case's entries. */
-async function onNodeRecorded(tx: Tx, event: DeliveredEvent): Promise<void> {
-  const p = parse(ZNodeRecorded, event);
+async function onNodeRecorded(tx: Tx, p: z.infer<typeof caseNodeRecorded.schema>): Promise<void> {
   if (p.kind !== NodeKind.suspended) return;
   const node = (await loadCaseNodes(tx, p.caseId)).find((n) => n.id === p.nodeId);
   if (!node || !isSuspensionDeletionGround(node.note)) return;
@@ -131,17 +116,8 @@ async function onNodeRecorded(tx: Tx, event: DeliveredEvent): Promise<void> {
   await recordChanges(tx, changes);
 }
 
-const ZRequeryCompleted = z.object({
-  caseId: z.string(),
-  respondentPartyId: z.string(),
-  round: z.number().int(),
-  hasFoundAssets: z.boolean(),
-  completedOn: z.string(),
-});
-
 /** 失信规定 art. 10(4): two or more re-queries after 终本 found nothing and no lead came. */
-async function onRequeryCompleted(tx: Tx, event: DeliveredEvent): Promise<void> {
-  const p = parse(ZRequeryCompleted, event);
+async function onRequeryCompleted(tx: Tx, p: z.infer<typeof requeryCompleted.schema>): Promise<void> {
   await tx
     .insert(requeryResults)
     .values({
@@ -177,46 +153,9 @@ async function onRequeryCompleted(tx: Tx, event: DeliveredEvent): Promise<void> 
   await recordChanges(tx, changes);
 }
 
-const ZRewardNotice = z.object({
-  caseNumber: z.string(),
-  subjects: z.array(
-    z.object({ name: z.string(), idNumber: z.string().nullish(), creditCode: z.string().nullish() }),
-  ),
-  publishedOn: z.string(),
-});
-
-/** Reward notices (悬赏公告) reach the grid workers of the debtor's area through the change feed. */
-async function onRewardNotice(tx: Tx, event: DeliveredEvent): Promise<void> {
-  const p = parse(ZRewardNotice, event);
-  await recordChanges(
-    tx,
-    p.subjects.map((s) => ({
-      kind: 'rewardNotice',
-      measure: 'rewardNotice',
-      measureNo: null,
-      subjectKind: s.idNumber ? 'natural' : 'legal',
-      idNumber: s.idNumber ?? null,
-      creditCode: s.creditCode ?? null,
-      name: s.name,
-      courtNo: null,
-      caseNumber: p.caseNumber,
-      since: p.publishedOn,
-      until: null,
-    })),
-  );
-}
-
-export const creditSubscribers: Subscriber[] = [
-  { name: 'credit.delete-on-case-closed', eventTypes: ['case.closed'], handle: onCaseClosed },
-  { name: 'credit.delete-on-suspension', eventTypes: ['case.node-recorded'], handle: onNodeRecorded },
-  {
-    name: 'credit.delete-after-requery',
-    eventTypes: ['inquiry.requery-completed'],
-    handle: onRequeryCompleted,
-  },
-  {
-    name: 'credit.grid-reward-notice',
-    eventTypes: ['disclosure.reward-notice-published'],
-    handle: onRewardNotice,
-  },
+// Each subscriber keeps the name its deliveries are recorded under.
+export const creditSubscribers = [
+  defineSubscriber('credit.delete-on-case-closed', on(caseClosed, onCaseClosed)),
+  defineSubscriber('credit.delete-on-suspension', on(caseNodeRecorded, onNodeRecorded)),
+  defineSubscriber('credit.delete-after-requery', on(requeryCompleted, onRequeryCompleted)),
 ];

@@ -1,3 +1,4 @@
+import type { CourtLevel } from '../../kernel/index.ts';
 /** The signed-in user as every use case sees it. Built once per request from the session. */
 export const Role = {
   judge: 'judge',
@@ -22,16 +23,6 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   admin: { zh: '系统管理员', en: 'System administrator' },
   gridWorker: { zh: '网格员', en: 'Grid worker' },
 };
-
-export const CourtLevel = {
-  supreme: 'supreme',
-  high: 'high',
-  intermediate: 'intermediate',
-  basic: 'basic',
-  detachedTribunal: 'detachedTribunal',
-} as const;
-export type CourtLevel = (typeof CourtLevel)[keyof typeof CourtLevel];
-export const courtLevelValues = Object.values(CourtLevel) as [CourtLevel, ...CourtLevel[]];
 
 export type Actor = {
   userId: string;

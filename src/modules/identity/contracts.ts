@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { courtLevelValues, roleValues } from './actor.ts';
+import { courtLevelValues } from '../../kernel/index.ts';
+import { roleValues } from './actor.ts';
 
 export const ZRoleSchema = z.enum(roleValues);
 export const ZCourtLevelSchema = z.enum(courtLevelValues);
@@ -81,3 +82,12 @@ export const ZNewTeamSchema = z.object({
 // Ids in paths are checked by the use case: a malformed id is simply not found (404), like an id out of scope.
 export const ZIdParamSchema = z.object({ id: z.string().min(1).max(100) });
 export const ZCourtFilterSchema = z.object({ courtId: z.uuid().optional() });
+
+// Demo clock: at most ten years per move.
+export const ZAdvanceClockSchema = z.object({
+  advanceSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(10 * 366 * 86400),
+});

@@ -55,13 +55,6 @@ export function installAuth(app: App, db: Db): void {
   });
 }
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route needs no sign-in (public portal, sign-in itself, the matching API's own keys). */
-    isPublic?: boolean;
-  }
-}
-
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError(ErrorCode.unauthenticated);
   return request.actor;

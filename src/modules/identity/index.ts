@@ -1,8 +1,14 @@
-export { type Actor, CourtLevel, hasRole, Role, roleLabels } from './actor.ts';
-export { installAuth, requireActor } from './http-auth.ts';
+import { defineModule } from '../../platform/module.ts';
+import { seedDemoOrganisation } from './demo-seed.ts';
+import { installAuth } from './http-auth.ts';
+import { registerIdentityRoutes } from './routes.ts';
+
+export { type Actor, hasRole, Role, roleLabels } from './actor.ts';
+export { demoAccounts } from './demo-org.ts';
+export { seedDemoOrganisation } from './demo-seed.ts';
+export { requireActor } from './http-auth.ts';
 export { demoPassword, hashPassword } from './password.ts';
 export { dataScopePrefix, isInScope, requireRole } from './policy.ts';
-export { registerIdentityRoutes } from './routes.ts';
 export { loadActorByUserId, loadActorByUsername } from './use-cases/load-actor.ts';
 export {
   type ApiCapability,
@@ -39,3 +45,22 @@ export {
   type TeamView,
 } from './use-cases/manage-teams.ts';
 export { insertUser, listUsersByIds, type UserView } from './use-cases/manage-users.ts';
+
+/**
+ * Identity: courts of the four levels, users, roles, teams, sessions, the API keys of outside
+ * units, and the data scope every query obeys. First in the list: its sign-in hook resolves the
+ * actor of every request before any other module's route runs.
+ */
+export const identityModule = defineModule({
+  name: 'identity',
+  routes(app, ctx) {
+    installAuth(app, ctx.database.db);
+    registerIdentityRoutes(app, {
+      db: ctx.database.db,
+      sessionHours: ctx.config.sessionHours,
+      secureCookies: ctx.config.secureCookies,
+      isDemo: ctx.config.isDemo,
+    });
+  },
+  seedDemo: (ctx) => seedDemoOrganisation(ctx.database.db),
+});

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
-import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
+import { type App, errorResponses, ZClockSchema, ZErrorSchema } from '../../platform/http/server.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import {
+  ZAdvanceClockSchema,
   ZCourtFilterSchema,
   ZCourtSchema,
   ZIdParamSchema,
@@ -18,6 +19,7 @@ import {
   ZUserSchema,
 } from './contracts.ts';
 import { requireActor, sessionCookie, setSessionCookie } from './http-auth.ts';
+import { moveClockForward } from './use-cases/advance-clock.ts';
 import { createCourt, listCourts } from './use-cases/manage-courts.ts';
 import { createTeam, listTeams } from './use-cases/manage-teams.ts';
 import { createUser, listUsers, updateUser } from './use-cases/manage-users.ts';
@@ -90,6 +92,22 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
     },
     async (request) => ({ user: userView(requireActor(request)) }),
   );
+
+  // Demo mode only: outside it the route does not exist (404).
+  if (opts.isDemo) {
+    app.post(
+      '/api/v1/demo/clock',
+      {
+        schema: {
+          tags: ['system'],
+          summary: '拨快演示时钟 / Move the demo clock forward (administrators, demo mode only)',
+          body: ZAdvanceClockSchema,
+          response: { 200: ZClockSchema, ...errors },
+        },
+      },
+      async (request) => moveClockForward(db, requireActor(request), request.body.advanceSeconds),
+    );
+  }
 
   app.get(
     '/api/v1/courts',

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../kernel/index.ts';
 import { assetTypeValues, measureKindValues } from './rules/asset-types.ts';
 import { sortableFields } from './rules/feedback.ts';
 import { requestStateValues } from './rules/request-states.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: '日期不存在 / Not a real date',
-  });
 
 const ZPurpose = z
   .string()
@@ -111,7 +105,7 @@ export const ZCreateMeasureSchema = z.object({
   assetId: z.uuid('财产编号格式错误 / Not an asset id'),
   kind: z.enum(measureKindValues),
   amountFen: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  until: isoDate.optional(),
+  until: ZIsoDate.optional(),
 });
 export type TCreateMeasure = z.infer<typeof ZCreateMeasureSchema>;
 

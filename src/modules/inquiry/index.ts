@@ -1,41 +1,41 @@
-import type { Database } from '../../platform/db.ts';
-import type { App } from '../../platform/http/server.ts';
-import type { Logger } from '../../platform/logging.ts';
-import { registerTerminationFactProvider } from '../cases/index.ts';
+import { defineModule } from '../../platform/module.ts';
+import { terminationFacts } from '../cases/index.ts';
 import { registerInquiryAdminRoutes } from './admin-routes.ts';
+import { closeSlotSignal } from './engine/slot-signal.ts';
+import { inquiryEvents } from './events.ts';
+import { inquiryJobs } from './jobs/index.ts';
 import { registerInquiryCaseRoutes } from './routes.ts';
-import { hasOnlineInquiryDone } from './use-cases/case-nodes.ts';
-import type { InquiryOptions } from './use-cases/launch-inquiry.ts';
+import { inquiryTerminationFacts } from './termination-facts.ts';
+import { requeryPlanSubscriber } from './use-cases/requery.ts';
 
-export { closeSlotSignal } from './engine/slot-signal.ts';
-export { inquiryJobs } from './jobs/index.ts';
-export { type DueCaseNode, listDueCaseNodes, markCaseNode } from './use-cases/case-nodes.ts';
-export type { InquiryOptions } from './use-cases/launch-inquiry.ts';
+export { caseInquiryCompleted, deducted, measureTookEffect, requeryCompleted } from './events.ts';
 export { insertInstitution, saveCallbackBase } from './use-cases/manage-institutions.ts';
-export { launchDueRequeries, requeryPlanSubscriber } from './use-cases/requery.ts';
+export { launchDueRequeries } from './use-cases/requery.ts';
 export { settleCaseInquiries } from './use-cases/settle.ts';
 export { warnExpiringMeasures } from './use-cases/warn-expiring.ts';
 
-export function registerInquiryRoutes(
-  app: App,
-  deps: {
-    database: Database;
-    logger: Logger;
-    options: InquiryOptions;
-    callbackBaseUrl: (port: number) => string;
+/**
+ * Online inquiry and control (网络查控): the registry of institutions, queries fanned out to them
+ * over the signed protocol (docs/protocols/inquiry.md), feedback lists, control measures, the
+ * asset-clue graph, and the 终本 re-queries every six months.
+ */
+export const inquiryModule = defineModule({
+  name: 'inquiry',
+  events: inquiryEvents,
+  subscribers: [requeryPlanSubscriber],
+  jobs: inquiryJobs,
+  contributions: [terminationFacts.provide(inquiryTerminationFacts)],
+  routes(app, ctx) {
+    const { database, config, logger } = ctx;
+    registerInquiryCaseRoutes(app, { db: database.db, options: { dailyQuota: config.inquiryDailyQuota } });
+    registerInquiryAdminRoutes(app, {
+      database,
+      logger,
+      callbackBaseUrl: (port) => config.publicUrl ?? `http://127.0.0.1:${port}`,
+    });
   },
-): void {
-  registerInquiryCaseRoutes(app, { db: deps.database.db, options: deps.options });
-  registerInquiryAdminRoutes(app, deps);
-}
-
-let isFactProviderRegistered = false;
-
-/** The 终本 checklist learns "online inquiry done" from finished inquiries (终本规定 art. 1(3)). */
-export function registerInquiryTerminationFacts(): void {
-  if (isFactProviderRegistered) return;
-  isFactProviderRegistered = true;
-  registerTerminationFactProvider(async (tx, caseId) =>
-    (await hasOnlineInquiryDone(tx, caseId)) ? { onlineInquiryDone: true } : {},
-  );
-}
+  async startWorker(ctx) {
+    // The drivers' wake-up channel is opened by the first driver; closed when the worker stops.
+    return { stop: () => closeSlotSignal(ctx.database) };
+  },
+});

@@ -68,7 +68,6 @@ export const caseInquiries = inquirySchema.table('case_inquiries', {
   doneAt: instant('done_at'),
   answeredCount: integer('answered_count'),
   foundCount: integer('found_count'),
-  nodeState: text('node_state').notNull().default('none'),
   createdAt: instant('created_at').notNull().defaultNow(),
 });
 
@@ -167,7 +166,6 @@ export const measures = inquirySchema.table('measures', {
   requestedBy: uuid('requested_by').notNull(),
   createdAt: instant('created_at').notNull().defaultNow(),
   answeredAt: instant('answered_at'),
-  nodeState: text('node_state').notNull().default('none'),
 });
 
 export const quotaUsage = inquirySchema.table('quota_usage', {

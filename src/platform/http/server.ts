@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clock } from '../clock.ts';
 import { bi, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logging.ts';
 import { httpDuration, metricsRegistry } from '../metrics.ts';
@@ -45,6 +46,19 @@ export const errorResponses = {
   404: ZErrorSchema,
   409: ZErrorSchema,
 } as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route needs no sign-in (public portal, sign-in itself, the matching API's own keys). */
+    isPublic?: boolean;
+  }
+}
+
+export const ZClockSchema = z.object({
+  now: z.iso.datetime().meta({ description: 'The one clock (moved forward in demo mode), ISO 8601 UTC' }),
+  today: z.string().meta({ format: 'date', description: 'Today in China (Asia/Shanghai)' }),
+  offsetSeconds: z.number().int().meta({ description: 'How far the clock runs ahead of real time' }),
+});
 
 export async function createHttpServer(opts: {
   logger: Logger;
@@ -112,6 +126,23 @@ export async function createHttpServer(opts: {
         },
       });
     },
+  );
+  app.get(
+    '/api/v1/clock',
+    {
+      config: { isPublic: true },
+      schema: {
+        tags: ['system'],
+        summary: '系统时钟 / The clock every rule reads (China date)',
+        security: [],
+        response: { 200: ZClockSchema },
+      },
+    },
+    async () => ({
+      now: clock.now().toISOString(),
+      today: clock.today(),
+      offsetSeconds: Math.floor(clock.offsetMs() / 1000),
+    }),
   );
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     reply.header('content-type', metricsRegistry.contentType);

@@ -1,5 +1,4 @@
-import type { Random } from '../../demo/random.ts';
-import { createWeightedPicker, drawDigits } from '../../demo/random.ts';
+import { createWeightedPicker, drawDigits, type Random } from '../../demo/random.ts';
 import type { Asset, AssetType, SubjectKind } from '../types.ts';
 import {
   BANK_BRANCHES,

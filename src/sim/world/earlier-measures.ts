@@ -1,5 +1,6 @@
 import type { Random } from '../../demo/random.ts';
-import { addYears, computeExpiry, formatChinaDate } from '../dates.ts';
+import { addMonths, chinaDateOf } from '../../kernel/index.ts';
+import { computeExpiry } from '../dates.ts';
 import type { Asset } from '../types.ts';
 import type { BuildContext } from './asset-builders.ts';
 import { EARLIER_COURTS } from './catalog.ts';
@@ -17,7 +18,7 @@ export function addEarlierFreeze(ctx: BuildContext, asset: Asset): void {
   const [court, caseNumber] = drawEarlierCase(ctx.random, createdAt);
   const amountFen = Math.max(1, Math.round((asset.balanceFen ?? 0) * (0.3 + ctx.random.next() * 0.7)));
   // CPL-I art. 485: a deposit is frozen for at most 1 year.
-  const until = formatChinaDate(createdAt + 364 * DAY_MS);
+  const until = chinaDateOf(createdAt + 364 * DAY_MS);
   asset.freezes.push({
     freezeId: `fz-earlier-${asset.identifier}`,
     institution: asset.holders[0] ?? '',
@@ -42,7 +43,7 @@ export function addEarlierSeal(ctx: BuildContext, asset: Asset): void {
   const [court, caseNumber] = drawEarlierCase(ctx.random, createdAt);
   // CPL-I art. 485: movables sealed for at most 2 years, real estate and other rights 3.
   const years = asset.assetType === 'vehicle' || asset.assetType === 'ship' ? 2 : 3;
-  const until = formatChinaDate(computeExpiry(addYears(formatChinaDate(createdAt), years)) - 2 * DAY_MS);
+  const until = chinaDateOf(computeExpiry(addMonths(chinaDateOf(createdAt), 12 * years)) - 2 * DAY_MS);
   asset.seals.push({
     sealId: `sl-earlier-${asset.identifier}-${asset.seals.length + 1}`,
     institution: asset.holders[0] ?? '',
@@ -62,6 +63,6 @@ export function addEarlierSeal(ctx: BuildContext, asset: Asset): void {
 
 function drawEarlierCase(random: Random, createdAt: number): [court: string, caseNumber: string] {
   const [code, name] = random.pick(EARLIER_COURTS);
-  const year = Number(formatChinaDate(createdAt).slice(0, 4)) - (random.chance(0.6) ? 0 : 1);
+  const year = Number(chinaDateOf(createdAt).slice(0, 4)) - (random.chance(0.6) ? 0 : 1);
   return [name, `（${year}）${code}执${random.int(1, 9999)}号`];
 }

@@ -1,7 +1,7 @@
 import { createRandom, createWeightedPicker, deriveSeed } from '../../demo/random.ts';
 import type { Asset } from '../types.ts';
-import type { BuildContext, SubjectProfile } from './asset-builders.ts';
 import {
+  type BuildContext,
   buildDeposit,
   buildEquity,
   buildHousingFund,
@@ -12,6 +12,7 @@ import {
   buildShip,
   buildVehicle,
   buildWealthProduct,
+  type SubjectProfile,
 } from './asset-builders.ts';
 import { addEarlierFreeze, addEarlierSeal } from './earlier-measures.ts';
 

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { planDemoCases } from '../../demo/demo-cases.ts';
-import { composeIdNumber } from '../../demo/identifiers.ts';
 import { DEMO_POPULATION } from '../../demo/population.ts';
-import { addYears, computeExpiry, formatChinaDate } from '../dates.ts';
-import type { LedgerContext } from '../measures.ts';
-import { computeLimitYears } from '../measures.ts';
+import { addMonths, chinaDateOf, makeIdNumber } from '../../kernel/index.ts';
+import { computeExpiry } from '../dates.ts';
+import { computeLimitYears, type LedgerContext } from '../measures.ts';
 import { executeOperation, isParseFailure, parseBody } from '../operations.ts';
 import { ASSET_TYPES } from '../types.ts';
-import type { World } from './world.ts';
-import { createWorld, lookupSubject } from './world.ts';
+import { createWorld, lookupSubject, type World } from './world.ts';
 
 const world = createWorld({ seed: DEMO_POPULATION.seed });
 const CASE = { caseNumber: '（2026）浙0106执1号', court: '杭州市西湖区人民法院' };
@@ -100,7 +98,7 @@ describe('the simulated world', () => {
       // CPL-I art. 485: the period from the day it was taken is within the limit.
       assert.ok(
         m.expiresAt <=
-          computeExpiry(addYears(formatChinaDate(m.createdAt), computeLimitYears(asset.assetType))),
+          computeExpiry(addMonths(chinaDateOf(m.createdAt), 12 * computeLimitYears(asset.assetType))),
       );
     }
     for (const asset of dated.assetsByIdentifier.values()) {
@@ -154,13 +152,13 @@ describe('the simulated world', () => {
     const wrong = query(world, 'icbc', { kind: 'person', name: `${p.name}X`, idNumber: p.idNumber });
     assert.deepEqual(wrong.assets, []);
     assert.ok(typeof wrong.note === 'string');
-    const valid = composeIdNumber('330106', '19850315', 123);
+    const valid = makeIdNumber('330106', '1985-03-15', 123);
     const broken = `${valid.slice(0, 17)}${valid.endsWith('0') ? '1' : '0'}`;
     assert.deepEqual(lookupSubject(world, { kind: 'person', key: broken, name: '某人' }).assets, []);
   });
 
   it('gives people outside the population a world of their own, the same on every start', () => {
-    const key = composeIdNumber('330105', '19780412', 517);
+    const key = makeIdNumber('330105', '1978-04-12', 517);
     const first = createWorld({ seed: 99, population: { seed: 1, persons: 0, companies: 0 } });
     const second = createWorld({ seed: 99, population: { seed: 1, persons: 0, companies: 0 } });
     const a = lookupSubject(first, { kind: 'person', key, name: '外来人' });

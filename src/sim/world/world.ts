@@ -1,8 +1,13 @@
-import { computeCreditCheckChar, computeIdCheckChar } from '../../demo/identifiers.ts';
-import type { Company, Person, Population, PopulationOptions } from '../../demo/population.ts';
-import { DEMO_POPULATION, generatePopulation } from '../../demo/population.ts';
+import {
+  type Company,
+  DEMO_POPULATION,
+  generatePopulation,
+  type Person,
+  type Population,
+  type PopulationOptions,
+} from '../../demo/population.ts';
 import { createRandom, deriveSeed } from '../../demo/random.ts';
-import { formatChinaDate } from '../dates.ts';
+import { chinaDateOf, computeCreditCodeCheckChar, computeIdCheckChar } from '../../kernel/index.ts';
 import type { Asset, FreezeRecord, SealRecord, Subject } from '../types.ts';
 import type { City, Stake, SubjectProfile } from './asset-builders.ts';
 import { REGISTERED_CAPITAL_YUAN } from './catalog.ts';
@@ -54,7 +59,7 @@ export type WorldOptions = {
 /** Builds the population's world eagerly; subjects outside the population are added on first query. */
 export function createWorld(options: WorldOptions): World {
   const population = generatePopulation(options.population ?? DEMO_POPULATION);
-  const referenceDate = options.referenceDate ?? formatChinaDate(Date.now());
+  const referenceDate = options.referenceDate ?? chinaDateOf(Date.now());
   const world: World = {
     seed: options.seed,
     referenceDate,
@@ -120,9 +125,8 @@ export function lookupSubject(world: World, subject: Subject): SubjectLookup {
 function hasValidCheckChar(subject: Subject): boolean {
   const first17 = subject.key.slice(0, 17);
   const check = subject.key.charAt(17);
-  return subject.kind === 'person'
-    ? computeIdCheckChar(first17) === check
-    : computeCreditCheckChar(first17) === check;
+  if (subject.kind === 'person') return /^\d{17}$/.test(first17) && computeIdCheckChar(first17) === check;
+  return /^[0-9A-HJ-NPQRTUWXY]{17}$/.test(first17) && computeCreditCodeCheckChar(first17) === check;
 }
 
 /** Adds a subject's assets (and the measures already on them) to the world's indexes. */

@@ -1,8 +1,7 @@
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '../api/identity.ts';
-import { useMe } from '../api/identity.ts';
+import { type Role, useMe } from '../api/identity.ts';
 import { QueryError } from '../components/query-error.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { CurrentUserContext, hasAnyRole, useCurrentUser } from './current-user.tsx';

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { formatFen } from '../lib/money.ts';
+import { formatYuan } from '../../../src/kernel/index.ts';
 
 type MoneyTextProps = { fen: number | null | undefined; strong?: boolean; type?: 'secondary' | 'success' };
 
@@ -8,7 +8,7 @@ export function MoneyText({ fen, strong, type }: MoneyTextProps) {
   if (fen === null || fen === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Typography.Text strong={strong} type={type} className="tabular-nums" style={{ whiteSpace: 'nowrap' }}>
-      ¥{formatFen(fen)}
+      ¥{formatYuan(fen)}
     </Typography.Text>
   );
 }

@@ -84,7 +84,7 @@ test('fulfilled: recovered ≥ claim, or a payment/settlement node with a reason
     short.unmet.map((u) => u.item),
     ['recoveredFen'],
   );
-  assert.equal(short.unmet[0]?.zh, '已执行到位9999.99元，不足申请执行标的10000.00元');
+  assert.equal(short.unmet[0]?.zh, '已执行到位9,999.99元，不足申请执行标的10,000.00元');
   const paidDirectly = { ...base, nodeKinds: [NodeKind.settlementReached] };
   assert.deepEqual(itemsOf('fulfilled', paidDirectly), ['reason']);
   assert.equal(

@@ -2,9 +2,8 @@
  * Closing (结案) an enforcement case: the six closing types of the SPC's 2014 opinions on filing
  * and closing enforcement cases (立结案意见), the preconditions of each, and restoration.
  */
-import { CaseType } from './case-number.ts';
+import { type Bilingual, CaseType, formatYuan } from '../../../kernel/index.ts';
 import { NodeKind } from './node-kinds.ts';
-import type { Bilingual } from './result.ts';
 import {
   type ChecklistResult,
   runTerminationChecklist,
@@ -79,12 +78,6 @@ export function evaluateTerminationChecklist(facts: ClosingFacts): ChecklistResu
     filedOn: facts.filedOn,
     today: facts.today,
   });
-}
-
-function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 const reasonRequired: Readonly<Record<ClosingType, Bilingual>> = {

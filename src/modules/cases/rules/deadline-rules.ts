@@ -2,10 +2,9 @@
  * The statutory deadlines of an enforcement case (DOMAIN §2) as data: which step, from when, how
  * long, met by which node. `deadlines.ts` computes where each one stands.
  */
-import { CaseType } from './case-number.ts';
-import { addCalendarDays, compareIsoDates } from './iso-date.ts';
+
+import { addCalendarDays, type Bilingual, CaseType, compareIsoDates } from '../../../kernel/index.ts';
 import { NodeKind } from './node-kinds.ts';
-import type { Bilingual } from './result.ts';
 
 export type Period = { readonly days: number } | { readonly months: number };
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { fromDayNumber, isWorkingDay, toDayNumber } from '../../../kernel/index.ts';
 import {
   computeDeadlines,
   type DeadlineInput,
@@ -10,8 +11,6 @@ import {
   NodeKind,
   pausedIntervals,
 } from './deadlines.ts';
-import { fromDayNumber, toDayNumber } from './iso-date.ts';
-import { isWorkingDay } from './working-days.ts';
 
 const filed = (overrides: Partial<DeadlineInput> = {}): DeadlineInput => ({
   filedOn: '2026-03-02',

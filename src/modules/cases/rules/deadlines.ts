@@ -3,6 +3,16 @@
  * from the day after the start; month periods end on the same day of the month (or the month's
  * last day); the rules themselves are data in `deadline-rules.ts`.
  */
+
+import {
+  addCalendarDays,
+  addMonths,
+  type Bilingual,
+  calendarDaysBetween,
+  compareIsoDates,
+  rollForwardToWorkingDay,
+  workingDaysBetween,
+} from '../../../kernel/index.ts';
 import {
   DeadlineKind,
   type DeadlineOptions,
@@ -13,10 +23,7 @@ import {
   nodeDeadlineRules,
   type Period,
 } from './deadline-rules.ts';
-import { addCalendarDays, addMonths, calendarDaysBetween, compareIsoDates } from './iso-date.ts';
 import { NodeKind } from './node-kinds.ts';
-import type { Bilingual } from './result.ts';
-import { rollForwardToWorkingDay, workingDaysBetween } from './working-days.ts';
 
 export {
   DeadlineKind,

@@ -1,5 +1,5 @@
 /** The steps (节点) recorded on a case's timeline. Deadlines and the 终本 checklist read them. */
-import type { Bilingual } from './result.ts';
+import type { Bilingual } from '../../../kernel/index.ts';
 
 export const NodeKind = {
   filed: 'filed',

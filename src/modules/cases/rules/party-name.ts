@@ -3,7 +3,7 @@
  * that nothing unprintable, nothing that could be read as markup and nothing without a single
  * letter reaches a document.
  */
-import { type RuleResult, refuse, succeed } from './result.ts';
+import { type RuleResult, refuse, succeed } from '../../../kernel/index.ts';
 
 export type PartyKind = 'natural' | 'legal' | 'other';
 export type PartyNameProblem =

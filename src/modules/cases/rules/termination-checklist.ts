@@ -3,9 +3,9 @@
  * rule object: one item per condition, each reading named facts. The facts come from the case's
  * nodes by default; another module (credit, inquiry) may override any of them.
  */
-import { addCalendarDays, addMonths, compareIsoDates } from './iso-date.ts';
+
+import { addCalendarDays, addMonths, type Bilingual, compareIsoDates } from '../../../kernel/index.ts';
 import { NodeKind } from './node-kinds.ts';
-import type { Bilingual } from './result.ts';
 
 export type TerminationFacts = {
   readonly enforcementNoticeSent: boolean;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
@@ -7,12 +8,11 @@ import { type Actor, getTeam } from '../../identity/index.ts';
 import { loadCaseInScope, refreshNextDeadline } from '../case-store.ts';
 import { assertCanAssignTeam } from '../policy.ts';
 import { NodeKind } from '../rules/deadlines.ts';
-import { chinaToday } from '../rules/working-days.ts';
 import { cases, nodes } from '../tables.ts';
 
 /** Assigns (or reassigns) the case to a team of the case's court. */
 export async function assignTeam(db: Db, actor: Actor, caseId: string, teamId: string) {
-  const today = chinaToday();
+  const today = clock.today();
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
     assertCanAssignTeam(actor, c);
@@ -36,6 +36,7 @@ export async function assignTeam(db: Db, actor: Actor, caseId: string, teamId: s
       actorId: actor.userId,
       actorName: actor.displayName,
       note: team.name,
+      recordedAt: clock.now(),
     });
     await refreshNextDeadline(tx, { ...c, ...members }, today);
     await appendAudit(tx, {

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { loadCaseInScope, loadNodes, loadParties } from '../case-store.ts';
+import { caseClosed } from '../events.ts';
 import { assertCanClose } from '../policy.ts';
 import { checkClosingPreconditions, isClosingType } from '../rules/closing.ts';
-import { chinaToday } from '../rules/working-days.ts';
 import { cases } from '../tables.ts';
-import { closingFactsFor } from './termination-facts.ts';
+import { closingFactsFor, type TerminationFactProvider } from './termination-facts.ts';
 
 /**
  * 结案 with a closing type. The type's preconditions are checked against what the case knows; any
@@ -20,18 +21,26 @@ export async function closeCase(
   actor: Actor,
   caseId: string,
   input: { closingType: string; reason: string },
+  /** The 终本 facts other modules provide (the `terminationFacts` extension point). */
+  opts: { terminationFacts?: readonly TerminationFactProvider[] } = {},
 ) {
   if (!isClosingType(input.closingType)) {
     throw invalidField('closingType', '不支持的结案方式', 'Unknown closing type');
   }
-  const today = chinaToday();
+  const today = clock.today();
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
     assertCanClose(actor, c);
     if (c.status === 'closed')
       throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is already closed'));
     const caseNodes = await loadNodes(tx, c.id);
-    const facts = await closingFactsFor(tx, c, caseNodes, today, input.reason);
+    const facts = await closingFactsFor(tx, {
+      c,
+      nodes: caseNodes,
+      today,
+      providers: opts.terminationFacts ?? [],
+      reason: input.reason,
+    });
     const check = checkClosingPreconditions(input.closingType, facts);
     if (!check.ok) {
       const details = check.unmet.map((u) => ({ path: u.item, message: bi(u.zh, u.en) }));
@@ -64,10 +73,10 @@ export async function closeCase(
       objectId: c.id,
       detail: { closingType: input.closingType },
     });
-    await publishEvent(tx, {
-      type: 'case.closed',
-      aggregateId: c.id,
-      payload: {
+    await publishEvent(
+      tx,
+      caseClosed,
+      {
         caseId: c.id,
         caseNumber: c.caseNumber,
         courtId: c.courtId,
@@ -75,7 +84,8 @@ export async function closeCase(
         closedOn: today,
         respondents,
       },
-    });
+      { aggregateId: c.id },
+    );
     return {
       id: c.id,
       caseNumber: c.caseNumber,

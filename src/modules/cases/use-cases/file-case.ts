@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { chinaDateOf, formatCaseNumber, searchTextOf, tokensOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { invalidField } from '../../../platform/errors.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import {
   type Actor,
@@ -13,11 +15,9 @@ import {
 } from '../../identity/index.ts';
 import { nextDeadlineOf } from '../case-store.ts';
 import type { TFileCase } from '../contracts.ts';
+import { caseFiled } from '../events.ts';
 import { assertCanFile } from '../policy.ts';
-import { formatCaseNumber } from '../rules/case-number.ts';
 import { computeDeadlines, NodeKind } from '../rules/deadlines.ts';
-import { searchTextOf, tokensOf } from '../rules/search-tokens.ts';
-import { chinaToday } from '../rules/working-days.ts';
 import { cases, nodes, parties } from '../tables.ts';
 import { throwIfInvalid, validateParties } from '../validate-parties.ts';
 
@@ -36,8 +36,8 @@ export async function fileCase(
   opts: { now?: Date; filedOn?: string } = {},
 ): Promise<FiledCase> {
   assertCanFile(actor);
-  const now = opts.now ?? new Date();
-  const filedOn = opts.filedOn ?? chinaToday(now);
+  const now = opts.now ?? clock.now();
+  const filedOn = opts.filedOn ?? chinaDateOf(now);
   const applicants = validateParties('applicants', input.applicants, filedOn);
   const respondents = validateParties('respondents', input.respondents, filedOn);
   const details = [...applicants.details, ...respondents.details];
@@ -85,6 +85,7 @@ export async function fileCase(
       actorId: actor.userId,
       actorName: actor.displayName,
       note: n.note,
+      recordedAt: now,
     }));
     const isNonLitigation =
       input.isNonLitigation ?? (input.basis.kind === 'arbitration' || input.basis.kind === 'notarizedDebt');
@@ -137,11 +138,12 @@ export async function fileCase(
         objectId: id,
         detail: { caseNumber, claimAmountFen: input.claimAmountFen, parties: allParties.length },
       }),
-      publishEvent(tx, {
-        type: 'case.filed',
-        aggregateId: id,
-        payload: { caseId: id, caseNumber, courtId: court.id, filedOn, caseType: input.caseType },
-      }),
+      publishEvent(
+        tx,
+        caseFiled,
+        { caseId: id, caseNumber, courtId: court.id, filedOn, caseType: input.caseType },
+        { aggregateId: id },
+      ),
     ]);
     return { id, caseNumber, status: 'filed' as const };
   });

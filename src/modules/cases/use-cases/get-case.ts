@@ -1,4 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
+import { maskIdNumber } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { type Actor, getCourt, listUsersByIds } from '../../identity/index.ts';
@@ -6,10 +8,8 @@ import { deadlinesOf, loadCaseInScope, loadNodes, loadParties, type PartyRow } f
 import { isTeamMember } from '../policy.ts';
 import { closingTypeLabel, closingTypeList } from '../rules/closing.ts';
 import { nodeKindLabel, recordableNodeKinds } from '../rules/deadlines.ts';
-import { maskIdNumber } from '../rules/id-number.ts';
-import { chinaToday } from '../rules/working-days.ts';
 import { cases } from '../tables.ts';
-import { terminationChecklistFor } from './termination-facts.ts';
+import { type TerminationFactProvider, terminationChecklistFor } from './termination-facts.ts';
 
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
@@ -38,7 +38,13 @@ function partyView(p: PartyRow, isMasked: boolean) {
  * The case page. Personal data (ID numbers, phones, addresses) is shown whole only to the case
  * team; every such read is audited with its purpose, in the same transaction as the read.
  */
-export async function getCase(db: Db, actor: Actor, id: string, purpose: string) {
+export async function getCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  purpose: string,
+  opts: { terminationFacts?: readonly TerminationFactProvider[] } = {},
+) {
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, id);
     const [caseNodes, caseParties, court] = await Promise.all([
@@ -47,7 +53,7 @@ export async function getCase(db: Db, actor: Actor, id: string, purpose: string)
       getCourt(tx, c.courtId),
     ]);
     const isTeam = isTeamMember(actor, c);
-    const today = chinaToday();
+    const today = clock.today();
     const memberIds = [
       c.judgeId,
       c.assistantId,
@@ -77,7 +83,12 @@ export async function getCase(db: Db, actor: Actor, id: string, purpose: string)
         purpose,
       });
     }
-    const checklist = await terminationChecklistFor(tx, c, caseNodes, today);
+    const checklist = await terminationChecklistFor(tx, {
+      c,
+      nodes: caseNodes,
+      today,
+      providers: opts.terminationFacts ?? [],
+    });
     return {
       id: c.id,
       caseNumber: c.caseNumber,

@@ -1,11 +1,11 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { normalizeForSearch, queryTokens, workingDaysBetween } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { type Actor, courtNamesByIds, listUsersByIds } from '../../identity/index.ts';
 import { inScope } from '../case-store.ts';
 import type { TCaseListQuery } from '../contracts.ts';
 import { deadlineKindLabel } from '../rules/deadlines.ts';
-import { normalizeForSearch, queryTokens } from '../rules/search-tokens.ts';
-import { chinaToday, workingDaysBetween } from '../rules/working-days.ts';
 import { cases, parties } from '../tables.ts';
 
 /**
@@ -85,7 +85,7 @@ export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
     courtNamesByIds(db, courtIds),
   ]);
   const judges = new Map(judgeList.map((u) => [u.id, u.displayName]));
-  const today = chinaToday();
+  const today = clock.today();
   return {
     items: rows.map((r) => {
       const names = (role: string) =>

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../../platform/db.ts';
+import { and, eq } from 'drizzle-orm';
+import { chinaDateOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
+import type { DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { loadCaseInScope, refreshNextDeadline } from '../case-store.ts';
+import { caseNodeRecorded } from '../events.ts';
 import { assertCanRecordNode } from '../policy.ts';
 import { isNodeKind, NodeKind } from '../rules/deadlines.ts';
 import { hasControlCharacters } from '../rules/free-text.ts';
-import { chinaToday } from '../rules/working-days.ts';
 import { cases, nodes } from '../tables.ts';
 
 export type RecordNodeInput = {
@@ -27,21 +29,22 @@ function statusAfter(current: string, kind: string): string {
 }
 
 /**
- * Records a step on the case timeline. Also used by other modules (through `src/flows/` or their
- * own use cases) with `opts.system` for nodes the system records, e.g. "online inquiry done".
+ * Records a step on the case timeline. Flows record the nodes other modules produce ("online
+ * inquiry done", "assets controlled") in the officer's name with `opts.sourceKey`, the key of what
+ * caused the node: a second call with the same key returns the node already recorded.
  */
 export async function recordNode(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   caseId: string,
   input: RecordNodeInput,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; sourceKey?: string } = {},
 ) {
   // Filing and team assignment have their own use cases; every other step is recorded here.
   if (!isNodeKind(input.kind) || input.kind === NodeKind.filed || input.kind === NodeKind.officerAssigned) {
     throw invalidField('kind', '不支持的节点类型', 'Unknown or non-recordable node kind');
   }
-  const today = chinaToday(opts.now);
+  const today = chinaDateOf(opts.now ?? clock.now());
   const occurredOn = input.occurredOn ?? today;
   if (occurredOn > today)
     throw invalidField('occurredOn', '节点日期不能晚于今天', 'Node date cannot be in the future');
@@ -50,6 +53,16 @@ export async function recordNode(
   }
   return db.transaction(async (tx) => {
     const c = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
+    if (opts.sourceKey !== undefined) {
+      const [recorded] = await tx
+        .select()
+        .from(nodes)
+        .where(and(eq(nodes.caseId, c.id), eq(nodes.sourceKey, opts.sourceKey)));
+      if (recorded) {
+        const { id, kind, note, documents } = recorded;
+        return { id, kind, occurredOn: recorded.occurredOn, note, documents };
+      }
+    }
     assertCanRecordNode(actor, c);
     if (c.status === 'closed') throw new AppError(ErrorCode.conflict, bi('案件已结案', 'The case is closed'));
     if (occurredOn < c.filedOn)
@@ -69,6 +82,8 @@ export async function recordNode(
       actorName: actor.displayName,
       note: input.note?.trim() ?? '',
       documents: input.documents ?? [],
+      recordedAt: clock.now(),
+      sourceKey: opts.sourceKey ?? null,
     };
     await tx.insert(nodes).values(node);
     const status = statusAfter(c.status, input.kind);
@@ -81,11 +96,12 @@ export async function recordNode(
       objectId: c.id,
       detail: { kind: input.kind, occurredOn },
     });
-    await publishEvent(tx, {
-      type: 'case.node-recorded',
-      aggregateId: c.id,
-      payload: { caseId: c.id, kind: input.kind, occurredOn, nodeId: node.id },
-    });
+    await publishEvent(
+      tx,
+      caseNodeRecorded,
+      { caseId: c.id, kind: input.kind, occurredOn, nodeId: node.id },
+      { aggregateId: c.id },
+    );
     return { id: node.id, kind: node.kind, occurredOn, note: node.note, documents: node.documents };
   });
 }

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { formatCaseNumber, searchTextOf, tokensOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { deadlinesOf, loadCaseInScope, loadParties, nextDeadlineOf } from '../case-store.ts';
+import { caseRestored } from '../events.ts';
 import { assertCanRestore } from '../policy.ts';
-import { formatCaseNumber } from '../rules/case-number.ts';
 import { canRestore, restoredCaseType } from '../rules/closing.ts';
 import { NodeKind } from '../rules/deadlines.ts';
-import { searchTextOf, tokensOf } from '../rules/search-tokens.ts';
-import { chinaToday } from '../rules/working-days.ts';
 import { cases, nodes, parties } from '../tables.ts';
 import { nextSequence } from './file-case.ts';
 
@@ -20,7 +20,7 @@ import { nextSequence } from './file-case.ts';
  * the same basis and parties, for the claim still outstanding; the old case points to the new one.
  */
 export async function restoreCase(db: Db, actor: Actor, caseId: string, input: { reason?: string | null }) {
-  const today = chinaToday();
+  const today = clock.today();
   return db.transaction(async (tx) => {
     const old = await loadCaseInScope(tx, actor, caseId, { forUpdate: true });
     assertCanRestore(actor, old);
@@ -82,7 +82,8 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
       actorName: actor.displayName,
       note: n.kind === NodeKind.filed && input.reason ? `${n.note}：${input.reason}` : n.note,
       documents: [],
-      recordedAt: new Date(),
+      recordedAt: clock.now(),
+      sourceKey: null,
     }));
     const next = nextDeadlineOf(deadlinesOf(row, nodeRows, today));
     await tx
@@ -98,11 +99,12 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
       objectId: old.id,
       detail: { restoredTo: id, caseNumber, reason: input.reason ?? null },
     });
-    await publishEvent(tx, {
-      type: 'case.restored',
-      aggregateId: old.id,
-      payload: { caseId: old.id, restoredCaseId: id, caseNumber, courtId: old.courtId },
-    });
+    await publishEvent(
+      tx,
+      caseRestored,
+      { caseId: old.id, restoredCaseId: id, caseNumber, courtId: old.courtId },
+      { aggregateId: old.id },
+    );
     return { id, caseNumber, status: 'filed' as const };
   });
 }

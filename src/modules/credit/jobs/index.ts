@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { clock } from '../../../platform/clock.ts';
 import { defineJob } from '../../../platform/jobs.ts';
-import { chinaToday } from '../../cases/index.ts';
 import { expireTerms } from '../use-cases/expire-terms.ts';
 import { pushWebhooks } from '../use-cases/push-webhooks.ts';
 
@@ -13,7 +13,7 @@ export const expireTermsJob = defineJob({
   schedule: { cron: '10 1 * * *' },
   expireInSeconds: 3600,
   async handle(ctx) {
-    const deleted = await expireTerms(ctx.database.db, chinaToday(ctx.now()));
+    const deleted = await expireTerms(ctx.database.db, clock.today());
     if (deleted > 0) ctx.logger.info({ deleted }, 'fixed-term dishonest entries deleted');
   },
 });

@@ -3,8 +3,8 @@
  * streamed as binary COPY (no row objects), then the change feed from the snapshot's cursor.
  */
 import type postgres from 'postgres';
+import { caseTypes, parseCaseNumber } from '../../../kernel/index.ts';
 import type { Sql } from '../../../platform/db.ts';
-import { caseTypes, parseCaseNumber } from '../../cases/index.ts';
 import { type MeasureIndex, type MeasureInput, newMeasureInput } from './measure-index.ts';
 import { MeasureCode, roleNames } from './measure-layout.ts';
 import { packCreditCode, packCreditCodeBytes, packIdNumber, packIdNumberBytes } from './subject-key.ts';

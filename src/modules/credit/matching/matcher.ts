@@ -3,7 +3,8 @@
  * code, fuzzy on a name alone (never claiming an exact hit). No restriction is shown for a minor,
  * and a measure outside its dates (grace period, term ended) is not shown.
  */
-import { caseTypes, validateCreditCode, validateIdNumber } from '../../cases/index.ts';
+
+import { caseTypes, validateCreditCode, validateIdNumber } from '../../../kernel/index.ts';
 import type { SceneRule } from '../rules/scenes.ts';
 import { type IndexState, isoOfDay } from './index-loader.ts';
 import { MeasureCode, measureNames, roleNames } from './measure-layout.ts';

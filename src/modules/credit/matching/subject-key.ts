@@ -7,7 +7,7 @@
  *   words 1 and 2 = positions 9–12 and 13–16 in base 36 (digits and capitals as 0–35; each word
  *   < 36⁴, so never `personTag`).
  */
-import { makeIdNumber } from '../../cases/index.ts';
+import { makeIdNumber } from '../../../kernel/index.ts';
 
 export const personTag = 0xffffffff;
 

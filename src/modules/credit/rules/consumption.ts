@@ -1,5 +1,5 @@
 /** Consumption restriction (限消规定, 2015 revision) and exit restriction. */
-import type { Bilingual } from './grounds.ts';
+import type { Bilingual } from '../../../kernel/index.ts';
 
 // 限消规定 art. 3: the nine restricted behaviours, numbered (1)–(9)
 export const restrictedBehaviours = {

@@ -1,6 +1,5 @@
 /** Correction requests by a listed debtor (失信规定 arts. 11–12) and their deadlines. */
-import { addCalendarDays, addWorkingDays } from '../../cases/index.ts';
-import type { Bilingual } from './grounds.ts';
+import { addCalendarDays, addWorkingDays, type Bilingual } from '../../../kernel/index.ts';
 
 // 失信规定 art. 11: the three grounds on which a listed debtor may ask for correction
 export const correctionGrounds = {

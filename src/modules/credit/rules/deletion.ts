@@ -1,6 +1,7 @@
 /** Revoking and deleting dishonest-list entries (失信规定 arts. 9–10). */
-import { addMonths, addWorkingDays, ClosingType, compareIsoDates } from '../../cases/index.ts';
-import type { Bilingual } from './grounds.ts';
+
+import { addMonths, addWorkingDays, type Bilingual, compareIsoDates } from '../../../kernel/index.ts';
+import { ClosingType } from '../../cases/index.ts';
 
 // 失信规定 art. 10: the grounds for deleting an entry, plus the end of a fixed term
 export const deletionGrounds = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeIdNumber } from '../../cases/index.ts';
+import { makeIdNumber } from '../../../kernel/index.ts';
 import {
   ageOfMajority,
   checkListingEligibility,

@@ -2,9 +2,7 @@
  * The grounds for listing a debtor as dishonest (失信规定 art. 1) and the cases where listing is
  * excluded (arts. 3–4), checked against what the case knows.
  */
-import { ageOn, validateIdNumber } from '../../cases/index.ts';
-
-export type Bilingual = { readonly zh: string; readonly en: string };
+import { ageOn, type Bilingual, validateIdNumber } from '../../../kernel/index.ts';
 
 // 失信规定 art. 1: six grounds, numbered (1)–(6)
 export const listingGrounds = {

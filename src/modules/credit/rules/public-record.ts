@@ -2,7 +2,7 @@
  * What the public list shows of an entry (失信规定 art. 6): for an organisation its name, credit
  * code and legal representative; for a person name, sex, age and the ID number partly masked.
  */
-import { ageOn, defaultIdMask, type IdMask, maskIdNumber, sexOf } from '../../cases/index.ts';
+import { ageOn, defaultIdMask, type IdMask, maskIdNumber, sexOf } from '../../../kernel/index.ts';
 
 export type PublicSubject =
   | { kind: 'natural'; name: string; sex: 'male' | 'female'; age: number; idNumber: string }

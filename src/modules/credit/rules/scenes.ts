@@ -3,8 +3,8 @@
  * unit sells or approves decides which restrictions it must see in a match.
  */
 
+import type { Bilingual } from '../../../kernel/index.ts';
 import type { RestrictedBehaviour } from './consumption.ts';
-import type { Bilingual } from './grounds.ts';
 
 export type SceneRule = Bilingual & {
   /** 限消规定 art. 3 behaviours this unit stops. */

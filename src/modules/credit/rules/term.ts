@@ -2,7 +2,8 @@
  * How long a dishonest-list entry lasts (失信规定 art. 2), the grace period before publication,
  * and the time to decide an applicant's application (art. 5).
  */
-import { addCalendarDays, addMonths } from '../../cases/index.ts';
+
+import { addCalendarDays, addMonths } from '../../../kernel/index.ts';
 import type { ListingGround } from './grounds.ts';
 import { type RuleCheck, refuseField, ruleOk } from './rule-check.ts';
 

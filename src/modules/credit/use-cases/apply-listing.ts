@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { CaseContext, CaseParty } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
@@ -13,6 +13,7 @@ import {
   historyActorOf,
   recordChanges,
 } from '../credit-store.ts';
+import { entryListed } from '../events.ts';
 import { checkListingEligibility, isListingGround, type RefusalReason } from '../rules/grounds.ts';
 import { renderListingDecision } from '../rules/letters.ts';
 import { listingExpiresOn, publishFrom } from '../rules/term.ts';
@@ -137,17 +138,12 @@ export async function applyListing(
     objectId: listed.id,
     detail: { caseId: c.id, ground, publishFrom: from, expiresOn, restrictionId },
   });
-  await publishEvent(tx, {
-    type: 'credit.entry-listed',
-    aggregateId: listed.id,
-    payload: {
-      entryId: listed.id,
-      caseId: c.id,
-      respondentPartyId: respondent.id,
-      publishFrom: from,
-      expiresOn,
-    },
-  });
+  await publishEvent(
+    tx,
+    entryListed,
+    { entryId: listed.id, caseId: c.id, respondentPartyId: respondent.id, publishFrom: from, expiresOn },
+    { aggregateId: listed.id },
+  );
   await recordChanges(tx, changes);
   return listed;
 }

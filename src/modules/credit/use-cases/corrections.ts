@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { compareIsoDates } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, compareIsoDates, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { auditActorOf, type ChangeInput, recordChanges } from '../credit-store.ts';
+import { deleteEntryInTx } from '../lifecycle/delete-entry.ts';
+import { correctEntryInTx, type EntryCorrections, revokeEntryInTx } from '../lifecycle/revoke-entry.ts';
 import { assertCanDecide, assertCanReviewAsHigherCourt } from '../policy.ts';
 import {
   type CorrectionGround,
@@ -19,9 +23,7 @@ import {
 import type { DeletionGround } from '../rules/deletion.ts';
 import { correctionRequests } from '../tables.ts';
 import type { EntryRow } from './apply-listing.ts';
-import { deleteEntryInTx } from './delete-entry.ts';
 import { loadEntryInScope } from './load-entry.ts';
-import { correctEntryInTx, type EntryCorrections, revokeEntryInTx } from './revoke-entry.ts';
 
 type RequestRow = typeof correctionRequests.$inferSelect;
 
@@ -37,7 +39,7 @@ export async function fileCorrection(
   input: { ground: CorrectionGround; statement: string; receivedOn?: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   const receivedOn = input.receivedOn ?? today;
   if (compareIsoDates(receivedOn, today) > 0)
     throw invalidField('receivedOn', '收到日期不能晚于今天', 'Cannot be received in the future');
@@ -139,7 +141,7 @@ export async function decideCorrection(
   input: CorrectionDecision,
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   return db.transaction(async (tx) => {
     const { request, entry } = await loadRequest(tx, actor, requestId);
     assertCanDecide(actor, await loadCaseContext(tx, actor, entry.caseId));
@@ -177,7 +179,7 @@ export async function requestHigherReview(
   input: { requestedOn?: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   const requestedOn = input.requestedOn ?? today;
   return db.transaction(async (tx) => {
     const { request, entry } = await loadRequest(tx, actor, requestId);
@@ -218,7 +220,7 @@ export async function decideHigherReview(
   input: CorrectionDecision,
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   return db.transaction(async (tx) => {
     const { request, entry } = await loadRequest(tx, actor, requestId);
     assertCanReviewAsHigherCourt(actor, entry.courtPath);

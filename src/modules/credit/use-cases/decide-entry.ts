@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { appendHistory, auditActorOf, historyActorOf } from '../credit-store.ts';
 import { assertCanSign } from '../policy.ts';
@@ -20,7 +21,7 @@ export async function approveEntry(
   input: { graceMonths?: number } = {},
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   const grace = checkGraceMonths(input.graceMonths);
   if (!grace.ok) throw invalidField(grace.path, grace.zh, grace.en);
   return db.transaction(async (tx) => {
@@ -53,7 +54,7 @@ export async function refuseEntry(
   input: { reason: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   return db.transaction(async (tx) => {
     const entry = await loadEntryInScope(tx, actor, entryId, { forUpdate: true });
     assertCanSign(actor, entry.courtId);

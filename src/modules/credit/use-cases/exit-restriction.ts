@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
+import { ageOn, validateIdNumber } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { ageOn, chinaToday, loadCaseContext, validateIdNumber } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import { type Actor, dataScopePrefix } from '../../identity/index.ts';
 import { auditActorOf, caseColumnsOf, recordChanges } from '../credit-store.ts';
 import { assertCanDecide } from '../policy.ts';
@@ -28,7 +30,7 @@ export async function restrictExit(
   input: { respondentId: string; authority?: string; person?: { name: string; idNumber: string } },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   return db.transaction(async (tx) => {
     const c = await loadCaseContext(tx, actor, caseId, { forUpdate: true });
     assertCanDecide(actor, c);
@@ -136,7 +138,7 @@ export async function liftExitRestriction(
   input: { reason: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   if (!isUuid(id)) throw notFound('限制出境', 'Exit restriction');
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { recordChanges } from '../credit-store.ts';
+import { deleteEntryInTx } from '../lifecycle/delete-entry.ts';
 import { entries } from '../tables.ts';
-import { deleteEntryInTx } from './delete-entry.ts';
 
 /**
  * 失信规定 art. 10: a fixed-term entry is deleted within three working days after its term ends.

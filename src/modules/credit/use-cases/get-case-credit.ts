@@ -1,7 +1,9 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { maskIdNumber } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, loadCaseContext, maskIdNumber } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { auditActorOf } from '../credit-store.ts';
 import { isSignerFor } from '../policy.ts';
@@ -25,7 +27,7 @@ import {
  * team and masked for everyone else; the team's read is audited.
  */
 export async function getCaseCredit(db: Db, actor: Actor, caseId: string, purpose: string) {
-  const today = chinaToday();
+  const today = clock.today();
   return db.transaction(async (tx) => {
     const c = await loadCaseContext(tx, actor, caseId);
     const showId = (id: string | null) => (id && !c.isTeamMember ? maskIdNumber(id) : id);

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, like, or, sql } from 'drizzle-orm';
+import { maskIdNumber } from '../../../kernel/index.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { maskIdNumber } from '../../cases/index.ts';
 import { type Actor, areasOfUser, Role, requireRole } from '../../identity/index.ts';
 import { auditActorOf } from '../credit-store.ts';
 import { areaPrefix } from '../rules/area.ts';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { tokensOf, validateIdNumber } from '../../../kernel/index.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
 import { invalidField } from '../../../platform/errors.ts';
-import { type CaseContext, type CaseParty, tokensOf, validateIdNumber } from '../../cases/index.ts';
+import type { CaseContext, CaseParty } from '../../cases/index.ts';
 import { type ChangeInput, caseColumnsOf } from '../credit-store.ts';
 import { divisionOfSubject } from '../rules/area.ts';
 import { allRestrictedBehaviours, type BoundRole, type RestrictedBehaviour } from '../rules/consumption.ts';

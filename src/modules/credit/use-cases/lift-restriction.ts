@@ -1,67 +1,15 @@
 import { and, eq, like } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../platform/db.ts';
+import { clock } from '../../../platform/clock.ts';
+import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
-import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import { type Actor, dataScopePrefix } from '../../identity/index.ts';
-import { auditActorOf, type ChangeInput, recordChanges } from '../credit-store.ts';
+import { type ChangeInput, recordChanges } from '../credit-store.ts';
+import { deleteEntryInTx } from '../lifecycle/delete-entry.ts';
+import { liftRestrictionInTx } from '../lifecycle/lift-restriction.ts';
 import { assertCanDecide } from '../policy.ts';
-import { type LiftGround, liftGrounds } from '../rules/consumption.ts';
-import { entries, restrictionSubjects, restrictions } from '../tables.ts';
-import { deleteEntryInTx } from './delete-entry.ts';
-
-export type RestrictionRow = typeof restrictions.$inferSelect;
-
-/**
- * 限消规定 art. 9: lifts an order in the same scope as it was notified — every subject it binds —
- * and returns the change-feed rows for the caller to record last.
- */
-export async function liftRestrictionInTx(
-  tx: DbOrTx,
-  r: RestrictionRow,
-  input: { ground: LiftGround; reason: string; today: string; actor: Actor | null },
-): Promise<ChangeInput[]> {
-  const isRepair = liftGrounds[input.ground].isRepair;
-  await tx
-    .update(restrictions)
-    .set({
-      state: 'lifted',
-      liftedOn: input.today,
-      liftGround: input.ground,
-      liftReason: input.reason,
-      liftedBy: input.actor?.userId ?? null,
-      isCreditRepair: isRepair,
-    })
-    .where(eq(restrictions.id, r.id));
-  const subjects = await tx
-    .update(restrictionSubjects)
-    .set({ state: 'lifted', releasedOn: input.today, releaseReason: input.reason })
-    .where(and(eq(restrictionSubjects.restrictionId, r.id), eq(restrictionSubjects.state, 'active')))
-    .returning();
-  await appendAudit(tx, {
-    actor: auditActorOf(input.actor),
-    action: 'credit.restriction.lift',
-    objectType: 'consumptionRestriction',
-    objectId: r.id,
-    detail: { ground: input.ground, isCreditRepair: isRepair },
-  });
-  return subjects.map((s) => ({
-    kind: 'restrictionLifted',
-    measure: 'consumptionRestriction',
-    measureNo: s.measureNo,
-    subjectKind: s.role === 'debtor' ? r.subjectKind : 'natural',
-    idNumber: s.idNumber,
-    creditCode: s.creditCode,
-    name: s.name,
-    courtNo: r.courtNo,
-    caseNumber: r.caseNumber,
-    since: s.restrictedFrom,
-    until: input.today,
-    behaviours: r.behaviours,
-    role: s.role,
-  }));
-}
+import { entries, restrictions } from '../tables.ts';
 
 /**
  * Lifting by the court. A listed debtor must stay restricted (限消规定 art. 1), so lifting on the
@@ -75,7 +23,7 @@ export async function liftRestriction(
   input: { ground: 'performed' | 'security' | 'applicantConsent'; reason: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   if (!isUuid(restrictionId)) throw notFound('限制消费令', 'Consumption restriction');
   return db.transaction(async (tx) => {
     const [r] = await tx

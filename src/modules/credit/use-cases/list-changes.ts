@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { ageOn } from '../../../kernel/index.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
-import { ageOn } from '../../cases/index.ts';
 import { referenceOf } from '../matching/matcher.ts';
 import { ageOfMajority } from '../rules/grounds.ts';
 import type { SceneRule } from '../rules/scenes.ts';

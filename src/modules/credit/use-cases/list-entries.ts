@@ -1,8 +1,9 @@
 import { and, arrayContains, count, desc, eq, gte, like, lte, or, type SQL, sql } from 'drizzle-orm';
+import { maskIdNumber, normalizeForSearch, queryTokens } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, maskIdNumber, normalizeForSearch, queryTokens } from '../../cases/index.ts';
 import { type Actor, dataScopePrefix, getCourt, isInScope } from '../../identity/index.ts';
 import { auditActorOf } from '../credit-store.ts';
 import { isListingGround, listingGrounds } from '../rules/grounds.ts';
@@ -35,7 +36,7 @@ async function conditionsFor(db: Db, actor: Actor, f: EntryFilter): Promise<SQL[
   if (f.from) where.push(gte(entries.requestedOn, f.from));
   if (f.to) where.push(lte(entries.requestedOn, f.to));
   if (f.isOverdue)
-    where.push(sql`${entries.state} = 'pendingApproval' and ${entries.decisionDueOn} < ${chinaToday()}`);
+    where.push(sql`${entries.state} = 'pendingApproval' and ${entries.decisionDueOn} < ${clock.today()}`);
   const q = f.q?.trim();
   if (q) {
     const tokens = queryTokens(q);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
+import { compareIsoDates, tokensOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, compareIsoDates, loadCaseContext, tokensOf } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { appendHistory, auditActorOf, caseColumnsOf, historyActorOf } from '../credit-store.ts';
 import { assertCanPropose, isSignerFor } from '../policy.ts';
@@ -45,7 +47,7 @@ export async function listRespondent(
   input: ListRespondentInput,
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   for (const check of [
     checkExtension(input.ground, input.extendYears),
     checkGraceMonths(input.graceMonths),

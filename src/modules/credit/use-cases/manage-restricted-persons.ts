@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { compareIsoDates, tokensOf, validateIdNumber } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import {
-  chinaToday,
-  compareIsoDates,
-  loadCaseContext,
-  tokensOf,
-  validateIdNumber,
-} from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { auditActorOf, recordChanges } from '../credit-store.ts';
 import { assertCanDecide } from '../policy.ts';
@@ -33,7 +29,7 @@ export async function allowPrivateSpending(
   input: { behaviours: RestrictedBehaviour[]; validFrom: string; validUntil: string; reason: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   if (compareIsoDates(input.validUntil, input.validFrom) < 0) {
     throw invalidField(
       'validUntil',
@@ -107,7 +103,7 @@ export async function releaseBoundPerson(
   input: { reason: string },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   return db.transaction(async (tx) => {
     const { subject, restriction } = await loadSubjectInScope(tx, actor, subjectId);
     assertCanDecide(actor, await loadCaseContext(tx, actor, restriction.caseId));
@@ -158,7 +154,7 @@ export async function addBoundPerson(
   input: { role: BoundRole; name: string; idNumber?: string | null },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   let idNumber: string | null = null;
   if (input.idNumber) {
     const r = validateIdNumber(input.idNumber, today);

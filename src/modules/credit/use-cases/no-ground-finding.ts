@@ -1,6 +1,7 @@
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { auditActorOf } from '../credit-store.ts';
 import { assertCanDecide } from '../policy.ts';
@@ -14,7 +15,7 @@ export async function recordNoGroundFinding(
   caseId: string,
   input: { respondentId: string; reason: string },
 ) {
-  const today = chinaToday();
+  const today = clock.today();
   return db.transaction(async (tx) => {
     const c = await loadCaseContext(tx, actor, caseId);
     assertCanDecide(actor, c);

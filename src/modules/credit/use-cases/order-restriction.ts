@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { ageOn } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { ageOn, chinaToday, loadCaseContext, loadCaseNodes, NodeKind } from '../../cases/index.ts';
+import { loadCaseContext, loadCaseNodes, NodeKind } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { auditActorOf, recordChanges } from '../credit-store.ts';
 import { assertCanPropose } from '../policy.ts';
@@ -24,7 +26,7 @@ export async function orderRestriction(
   input: { respondentId: string; behaviours?: RestrictedBehaviour[]; boundPersons?: BoundPersonInput[] },
   opts: { today?: string } = {},
 ) {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? clock.today();
   return db.transaction(async (tx) => {
     const c = await loadCaseContext(tx, actor, caseId, { forUpdate: true });
     assertCanPropose(actor, c);

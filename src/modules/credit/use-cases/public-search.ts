@@ -12,10 +12,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { Db } from '../../../platform/db.ts';
-import { invalidField } from '../../../platform/errors.ts';
 import {
-  chinaToday,
   defaultIdMask,
   type IdMask,
   maskIdNumber,
@@ -23,7 +20,10 @@ import {
   queryTokens,
   validateCreditCode,
   validateIdNumber,
-} from '../../cases/index.ts';
+} from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
+import type { Db } from '../../../platform/db.ts';
+import { invalidField } from '../../../platform/errors.ts';
 import { boundRoles, isRestrictedBehaviour, restrictedBehaviours } from '../rules/consumption.ts';
 import { isListingGround, listingGrounds } from '../rules/grounds.ts';
 import { publicSubjectOf } from '../rules/public-record.ts';
@@ -80,7 +80,7 @@ export async function searchPublicDishonest(
   input: { q: string; page: number },
   opts: { mask?: IdMask } = {},
 ) {
-  const today = chinaToday();
+  const today = clock.today();
   const q = parsePublicQuery(input.q, today);
   const where = and(
     eq(entries.state, 'listed'),
@@ -128,7 +128,7 @@ export async function searchPublicRestricted(
   input: { q: string; page: number },
   opts: { mask?: IdMask } = {},
 ) {
-  const today = chinaToday();
+  const today = clock.today();
   const q = parsePublicQuery(input.q, today);
   const where = and(
     eq(restrictionSubjects.state, 'active'),

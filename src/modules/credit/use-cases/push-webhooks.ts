@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { Logger } from '../../../platform/logging.ts';
-import { chinaToday } from '../../cases/index.ts';
 import { listWebhookSubscribers } from '../../identity/index.ts';
 import { isScene, scenes } from '../rules/scenes.ts';
 import { webhookCursors } from '../tables.ts';
@@ -55,7 +55,7 @@ export async function pushWebhooks(
           scene,
           since: cursor.deliveredSeq,
           limit: opts.batch ?? 500,
-          today: chinaToday(),
+          today: clock.today(),
         });
         const next = Number(page.next);
         if (next === cursor.deliveredSeq) return 'idle';

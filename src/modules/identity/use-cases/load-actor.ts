@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { CourtLevel } from '../../../kernel/index.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
-import type { Actor, CourtLevel, Role } from '../actor.ts';
+import type { Actor, Role } from '../actor.ts';
 import { hashToken } from '../session-token.ts';
 import { courts, sessions, users } from '../tables.ts';
 

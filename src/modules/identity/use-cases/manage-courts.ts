@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray, like } from 'drizzle-orm';
+import { type CourtLevel, childCourtLevels, isValidCourtCode } from '../../../kernel/index.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { type Actor, type CourtLevel, Role } from '../actor.ts';
+import { type Actor, Role } from '../actor.ts';
 import { isInScope, requireRole } from '../policy.ts';
-import { isValidCourtCode } from '../rules/court-code.ts';
 import { courts } from '../tables.ts';
 
 export type CourtView = {
@@ -15,14 +15,6 @@ export type CourtView = {
   level: CourtLevel;
   divisionCode: string;
   parentId: string | null;
-};
-
-const childLevel: Record<CourtLevel, CourtLevel[]> = {
-  supreme: ['high'],
-  high: ['intermediate'],
-  intermediate: ['basic'],
-  basic: ['detachedTribunal'],
-  detachedTribunal: [],
 };
 
 function toView(c: typeof courts.$inferSelect): CourtView {
@@ -73,7 +65,7 @@ export async function insertCourt(
     if (!input.parentId) throw invalidField('parentId', '请选择上级法院', 'A parent court is required');
     const parent = await getCourt(tx, input.parentId);
     if (!parent) throw invalidField('parentId', '上级法院不存在', 'Parent court not found');
-    if (!childLevel[parent.level].includes(input.level)) {
+    if (!childCourtLevels[parent.level].includes(input.level)) {
       throw invalidField(
         'level',
         '法院层级与上级法院不匹配',
@@ -82,8 +74,8 @@ export async function insertCourt(
     }
     path = `${parent.path}${id}/`;
   }
-  const codeLevel = input.level === 'detachedTribunal' ? 'basic' : input.level;
-  if (!isValidCourtCode(input.courtCode, codeLevel)) {
+  // The same rule numbers the court's cases (案号规定): a code saved here can always file a case.
+  if (!isValidCourtCode(input.courtCode, input.level)) {
     throw invalidField('courtCode', '法院代字格式不符合层级', 'Court code does not fit the court level');
   }
   const [clash] = await tx

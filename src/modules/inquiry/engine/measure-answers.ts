@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
+import { deducted, measureTookEffect } from '../events.ts';
 import { ZMeasureResultSchema } from '../protocol/envelope.ts';
 import { measures } from '../tables.ts';
 
@@ -46,8 +47,8 @@ export async function applyMeasureAnswer(
         remoteMeasureId: result.freezeId ?? null,
         until: result.until?.slice(0, 10) ?? measure.until,
         reason: result.status === 'partiallyFrozen' ? '部分冻结 / partially frozen' : null,
-        nodeState: 'due',
       });
+      await announceEffect(tx, measure, 'inForce');
       return;
     }
     case 'seal':
@@ -58,8 +59,8 @@ export async function applyMeasureAnswer(
         queuePosition: result.queuePosition ?? null,
         remoteMeasureId: result.sealId ?? null,
         until: result.until?.slice(0, 10) ?? measure.until,
-        nodeState: 'due',
       });
+      await announceEffect(tx, measure, result.status === 'sealed' ? 'inForce' : 'queued');
       return;
     }
     case 'renew': {
@@ -86,17 +87,36 @@ export async function applyMeasureAnswer(
         deductedFen: target.deductedFen + result.amountFen,
         state: remaining === 0 ? 'exhausted' : target.state,
       });
-      await publishEvent(tx, {
-        type: 'inquiry.deducted',
-        aggregateId: input.caseId,
-        payload: {
+      await publishEvent(
+        tx,
+        deducted,
+        {
           caseId: input.caseId,
           measureId: measure.id,
           amountFen: result.amountFen,
           transferId: result.transferId ?? '',
         },
-      });
+        { aggregateId: input.caseId },
+      );
       return;
     }
   }
+}
+
+/** A freeze, seal or seizure in force (or queued): the case records "assets controlled" through a flow. */
+async function announceEffect(tx: Tx, measure: MeasureRow, state: 'inForce' | 'queued'): Promise<void> {
+  if (measure.kind !== 'freeze' && measure.kind !== 'seal' && measure.kind !== 'seize') return;
+  await publishEvent(
+    tx,
+    measureTookEffect,
+    {
+      measureId: measure.id,
+      caseId: measure.caseId,
+      kind: measure.kind,
+      state,
+      requestedBy: measure.requestedBy,
+      documentName: measure.documentName,
+    },
+    { aggregateId: measure.caseId },
+  );
 }

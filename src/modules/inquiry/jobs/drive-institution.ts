@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clock } from '../../../platform/clock.ts';
 import { defineJob, enqueueJob } from '../../../platform/jobs.ts';
 import { driveInstitution } from '../engine/driver.ts';
 import { settleCaseInquiries } from '../use-cases/settle.ts';
@@ -20,16 +21,17 @@ export const driveInstitutionJob = defineJob({
   async handle(ctx, payload) {
     const report = await driveInstitution(ctx.database, payload.institution, {
       logger: ctx.logger,
-      now: () => ctx.now(),
+      // Sending, polling and back-off run on machine time; the clock moves only the calendar.
+      now: () => new Date(),
       budgetMs: 60_000,
       signal: ctx.signal,
     });
     // This institution's work is done: close the case inquiries it may have completed now rather than at the next minute.
-    if (!report.isOpen) await settleCaseInquiries(ctx.database, ctx.now());
+    if (!report.isOpen) await settleCaseInquiries(ctx.database, clock.now());
     if (report.isOpen) {
       await enqueueJob(ctx.database.db, driveInstitutionJob, payload, {
         singletonKey: payload.institution,
-        startAfter: report.nextAt && report.nextAt > ctx.now() ? report.nextAt : undefined,
+        startAfter: report.nextAt && report.nextAt.getTime() > Date.now() ? report.nextAt : undefined,
       });
     }
   },

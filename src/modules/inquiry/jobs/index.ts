@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { clock } from '../../../platform/clock.ts';
 import { type AnyJobDefinition, defineJob, enqueueJob } from '../../../platform/jobs.ts';
 import { launchDueRequeries } from '../use-cases/requery.ts';
 import { settleCaseInquiries } from '../use-cases/settle.ts';
@@ -35,7 +36,7 @@ export const settleJob = defineJob({
   schedule: { cron: '* * * * *' },
   retryLimit: 1,
   async handle(ctx) {
-    while ((await settleCaseInquiries(ctx.database, ctx.now())) > 0) {
+    while ((await settleCaseInquiries(ctx.database, clock.now())) > 0) {
       if (ctx.signal?.aborted) return;
     }
   },
@@ -47,7 +48,7 @@ export const requeryJob = defineJob({
   payload: ZSlot,
   schedule: { cron: '0 2 * * *' },
   async handle(ctx) {
-    await launchDueRequeries(ctx.database, ctx.now());
+    await launchDueRequeries(ctx.database, clock.now());
   },
 });
 
@@ -57,7 +58,7 @@ export const warnExpiringJob = defineJob({
   payload: ZSlot,
   schedule: { cron: '0 7 * * *' },
   async handle(ctx) {
-    await warnExpiringMeasures(ctx.database, ctx.now());
+    await warnExpiringMeasures(ctx.database, clock.now());
   },
 });
 

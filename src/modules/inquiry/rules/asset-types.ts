@@ -1,5 +1,5 @@
 /** Asset types as institutions report them, and what the court may do with each. */
-import type { Bilingual } from './bilingual.ts';
+import type { Bilingual } from '../../../kernel/index.ts';
 
 export const AssetType = {
   deposit: 'deposit',

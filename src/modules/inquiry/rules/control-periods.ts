@@ -4,7 +4,8 @@
  * most 3 years. A renewal (续行) may again run at most as long (查封扣押冻结规定 art. 27), counted
  * from the expiry it extends, and must be made before that expiry.
  */
-import { addMonths, calendarDaysBetween, compareIsoDates } from '../../cases/index.ts';
+
+import { addMonths, calendarDaysBetween, compareIsoDates } from '../../../kernel/index.ts';
 import type { AssetType } from './asset-types.ts';
 
 // CPL-I art. 485: deposits ≤ 1 year, movables ≤ 2 years, real estate and other property rights ≤ 3 years

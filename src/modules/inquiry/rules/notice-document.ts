@@ -3,6 +3,7 @@
  * Legal bases: CPL art. 253 (query, freeze, deduct deposits and similar property), CPL art. 255
  * (seal, seize, freeze other property), CPL-I art. 485 (periods).
  */
+import { formatYuan } from '../../../kernel/index.ts';
 import type { MeasureKind } from './asset-types.ts';
 
 export type NoticeInput = {
@@ -19,13 +20,6 @@ export type NoticeInput = {
   until?: string | null;
   issuedOn: string;
 };
-
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 function titleOf(input: NoticeInput): string {
   const isDeposit = input.assetType === 'deposit';

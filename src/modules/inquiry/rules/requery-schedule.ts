@@ -2,7 +2,7 @@
  * After 终本 the court searches the online inquiry system every 6 months for 5 years
  * (终本规定 art. 9): rounds 1–10, round n due n × 6 months after the closing date.
  */
-import { addMonths } from '../../cases/index.ts';
+import { addMonths } from '../../../kernel/index.ts';
 
 // 终本规定 art. 9: every 6 months
 export const requeryIntervalMonths = 6;

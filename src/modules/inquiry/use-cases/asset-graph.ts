@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { maskIdNumber } from '../../../kernel/index.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { loadCaseContext, maskIdNumber } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { assetTypeLabels, isAssetType } from '../rules/asset-types.ts';
 import { maskIdentifier } from '../rules/masking.ts';

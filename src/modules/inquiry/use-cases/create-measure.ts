@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { chinaDateOf, formatYuan } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { enqueueJob } from '../../../platform/jobs.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import { type Actor, courtNamesByIds } from '../../identity/index.ts';
 import type { TCreateMeasure } from '../contracts.ts';
 import { loadInstitution } from '../engine/institution-store.ts';
@@ -18,7 +20,7 @@ import {
   maxUntilOf,
   type PeriodCheck,
 } from '../rules/control-periods.ts';
-import { composeNotice, formatYuan } from '../rules/notice-document.ts';
+import { composeNotice } from '../rules/notice-document.ts';
 import { measures, requests } from '../tables.ts';
 import { readCallbackBase } from './create-requests.ts';
 import {
@@ -68,7 +70,7 @@ export async function createMeasure(
   input: TCreateMeasure,
   opts: { now?: Date } = {},
 ) {
-  const today = chinaToday(opts.now);
+  const today = chinaDateOf(opts.now ?? clock.now());
   return db.transaction(async (tx) => {
     const c = await loadCaseContext(tx, actor, caseId, { forUpdate: true });
     assertCanAct(c);

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
+import { formatYuan } from '../../../kernel/index.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import type { TAssetQuery } from '../contracts.ts';
 import { assetTypeLabels, isAssetType } from '../rules/asset-types.ts';
-import { formatYuan } from '../rules/notice-document.ts';
 import { loadFeedback } from './feedback-list.ts';
 
 const yuan = (fen: number | undefined) => (fen === undefined ? '' : formatYuan(fen));

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { chinaDateOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { type CaseContext, chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { type CaseContext, loadCaseContext } from '../../cases/index.ts';
 import { type Actor, courtNamesByIds } from '../../identity/index.ts';
 import type { TLaunchBatch } from '../contracts.ts';
 import { assertCanQuery } from '../policy.ts';
@@ -28,7 +30,7 @@ const noSubject = bi(
 
 /** Counts the officer's respondent queries of the day; refuses past the quota (the transaction rolls back). */
 async function takeQuota(tx: DbOrTx, actor: Actor, n: number, opts: InquiryOptions): Promise<void> {
-  const day = chinaToday(opts.now);
+  const day = chinaDateOf(opts.now ?? clock.now());
   const rows = await tx.execute<{ used: number }>(sql`insert into inquiry.quota_usage (user_id, day, used)
     values (${actor.userId}::uuid, ${day}::date, ${n}) on conflict (user_id, day) do update set used = inquiry.quota_usage.used + ${n}
     returning used`);

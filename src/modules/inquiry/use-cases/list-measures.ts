@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
+import { calendarDaysBetween, chinaDateOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { calendarDaysBetween, chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { assetTypeValues, isAssetType } from '../rules/asset-types.ts';
 import { controlPeriodYearsOf, isExpiringSoon, maxUntilOf } from '../rules/control-periods.ts';
@@ -12,7 +14,7 @@ import { loadCaseMeasures, outstandingOf } from './measure-store.ts';
 
 /** The case's measures with their expiry warnings, and the statutory limits to show beside the buttons. */
 export async function listMeasures(db: Db, actor: Actor, caseId: string, opts: { now?: Date } = {}) {
-  const today = chinaToday(opts.now);
+  const today = chinaDateOf(opts.now ?? clock.now());
   const c = await loadCaseContext(db, actor, caseId);
   const rows = await loadCaseMeasures(db, c.id);
   const assetRows = await db.select().from(assets).where(eq(assets.caseId, c.id));

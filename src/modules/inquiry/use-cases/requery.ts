@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../../platform/db.ts';
-import type { DeliveredEvent, Subscriber } from '../../../platform/outbox.ts';
-import { chinaToday } from '../../cases/index.ts';
+import { chinaDateOf } from '../../../kernel/index.ts';
+import type { Database } from '../../../platform/db.ts';
+import { defineSubscriber, on } from '../../../platform/events.ts';
+import { caseClosed, caseRestored } from '../../cases/index.ts';
 import { courtNamesByIds } from '../../identity/index.ts';
 import { nextRequeryRound, requeryDueOn } from '../rules/requery-schedule.ts';
 import { type PlannedRespondent, requeryPlans } from '../tables.ts';
@@ -10,65 +11,39 @@ import { insertQueryBatch, subjectOf } from './create-requests.ts';
 const requeryPurpose =
   '终本案件定期查询（终本规定第九条） / Periodic re-query of a terminated case (终本规定 art. 9)';
 
-function respondentsOf(payload: Record<string, unknown>): PlannedRespondent[] {
-  const list = Array.isArray(payload.respondents) ? payload.respondents : [];
-  return list.flatMap((r: unknown) => {
-    if (typeof r !== 'object' || r === null) return [];
-    const get = (k: string) => (k in r ? Reflect.get(r, k) : null);
-    const partyId = get('partyId');
-    const name = get('name');
-    if (typeof partyId !== 'string' || typeof name !== 'string') return [];
-    const idNumber = get('idNumber');
-    const creditCode = get('creditCode');
-    return [
-      {
-        partyId,
-        name,
-        idNumber: typeof idNumber === 'string' ? idNumber : null,
-        creditCode: typeof creditCode === 'string' ? creditCode : null,
-      },
-    ];
-  });
-}
-
-/** A case closed as 终本 gets its re-query plan; a restored case no longer needs one. */
-export const requeryPlanSubscriber: Subscriber = {
-  name: 'inquiry.plan-requery',
-  eventTypes: ['case.closed', 'case.restored'],
-  async handle(tx: Tx, event: DeliveredEvent) {
-    const p = event.payload;
-    const caseId = typeof p.caseId === 'string' ? p.caseId : null;
-    if (!caseId) return;
-    if (event.type === 'case.restored') {
-      await tx.execute(
-        sql`update inquiry.requery_plans set is_active = false where case_id = ${caseId}::uuid`,
-      );
-      return;
-    }
-    if (
-      p.closingType !== 'terminatedThisRound' ||
-      typeof p.closedOn !== 'string' ||
-      typeof p.courtId !== 'string'
-    )
-      return;
+/** A case closed as 终本 gets its re-query plan (终本规定 art. 9); a restored case no longer needs one. */
+export const requeryPlanSubscriber = defineSubscriber(
+  'inquiry.plan-requery',
+  on(caseClosed, async (tx, p) => {
+    if (p.closingType !== 'terminatedThisRound') return;
     await tx
       .insert(requeryPlans)
       .values({
-        caseId,
+        caseId: p.caseId,
         courtId: p.courtId,
-        caseNumber: typeof p.caseNumber === 'string' ? p.caseNumber : '',
+        caseNumber: p.caseNumber,
         closedOn: p.closedOn,
-        respondents: respondentsOf(p),
+        respondents: p.respondents.map((r) => ({
+          partyId: r.partyId,
+          name: r.name,
+          idNumber: r.idNumber,
+          creditCode: r.creditCode,
+        })),
         nextRound: 1,
         nextDueOn: requeryDueOn(p.closedOn, 1),
       })
       .onConflictDoNothing();
-  },
-};
+  }),
+  on(caseRestored, async (tx, p) => {
+    await tx.execute(
+      sql`update inquiry.requery_plans set is_active = false where case_id = ${p.caseId}::uuid`,
+    );
+  }),
+);
 
 /** Launches the due re-query rounds: one batch per case, every respondent × every enabled institution. */
 export async function launchDueRequeries(database: Database, now: Date, limit = 100): Promise<number> {
-  const today = chinaToday(now);
+  const today = chinaDateOf(now);
   let launched = 0;
   for (;;) {
     const n = await database.db.transaction(async (tx) => {

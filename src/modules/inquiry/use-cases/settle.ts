@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { chinaDateOf } from '../../../kernel/index.ts';
 import type { Database, DbOrTx } from '../../../platform/db.ts';
-import { publishEvent } from '../../../platform/outbox.ts';
+import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { chinaToday, loadCaseContext } from '../../cases/index.ts';
+import { loadCaseContext } from '../../cases/index.ts';
 import { systemActorFor } from '../engine/system-actor.ts';
+import { caseInquiryCompleted, requeryCompleted } from '../events.ts';
 import { notices } from '../tables.ts';
 
 /**
- * Closes case inquiries whose requests are all terminal: counts what was answered and found, marks
- * the case node due (the flow records "online inquiry done"), and for a 终本 re-query round keeps
+ * Closes case inquiries whose requests are all terminal: counts what was answered and found,
+ * announces it (a flow records "online inquiry done" on the case), and for a 终本 re-query round keeps
  * the result per respondent, publishes `inquiry.requery-completed`, and prompts the team (and the
  * applicant) when new assets appeared. Runs every minute and whenever a driver finishes.
  */
@@ -45,7 +47,7 @@ export async function settleCaseInquiries(database: Database, now: Date, limit =
       where ci.done_at is null and not exists (select 1 from inquiry.requests r
         where r.case_inquiry_id = ci.id and r.state in ('pending', 'sending', 'accepted'))
       order by ci.created_at limit ${limit} for update skip locked`);
-    const today = chinaToday(now);
+    const today = chinaDateOf(now);
     for (const ci of due) {
       const stats = await tx.execute<RespondentStat>(sql`
         select r.respondent_party_id, count(*) filter (where r.state = 'answered')::int as answered,
@@ -59,9 +61,22 @@ export async function settleCaseInquiries(database: Database, now: Date, limit =
         group by r.respondent_party_id`);
       const answered = stats.reduce((n, s) => n + s.answered, 0);
       const found = stats.reduce((n, s) => n + s.found, 0);
-      const isNodeDue = ci.kind !== 'requery' && ci.requested_by !== null && answered > 0;
       await tx.execute(sql`update inquiry.case_inquiries set done_at = ${now.toISOString()}::timestamptz, answered_count = ${answered},
-        found_count = ${found}, node_state = ${isNodeDue ? 'due' : 'skipped'} where id = ${ci.id}::uuid`);
+        found_count = ${found} where id = ${ci.id}::uuid`);
+      await publishEvent(
+        tx,
+        caseInquiryCompleted,
+        {
+          caseInquiryId: ci.id,
+          caseId: ci.case_id,
+          kind: ci.kind,
+          requestedBy: ci.requested_by,
+          answeredCount: answered,
+          foundCount: found,
+          completedOn: today,
+        },
+        { aggregateId: ci.case_id },
+      );
       if (ci.kind === 'requery' && ci.requery_round !== null)
         await completeRequeryRound(tx, ci, stats, today);
     }
@@ -81,17 +96,18 @@ async function completeRequeryRound(
         new_asset_count, completed_on)
       values (${ci.case_id}::uuid, ${s.respondent_party_id}::uuid, ${round}, ${ci.id}::uuid, ${s.found > 0}, ${s.fresh}, ${today}::date)
       on conflict do nothing`);
-    await publishEvent(tx, {
-      type: 'inquiry.requery-completed',
-      aggregateId: ci.case_id,
-      payload: {
+    await publishEvent(
+      tx,
+      requeryCompleted,
+      {
         caseId: ci.case_id,
         respondentPartyId: s.respondent_party_id,
         round,
         hasFoundAssets: s.found > 0,
         completedOn: today,
       },
-    });
+      { aggregateId: ci.case_id },
+    );
   }
   const fresh = stats.reduce((n, s) => n + s.fresh, 0);
   await appendAudit(tx, {

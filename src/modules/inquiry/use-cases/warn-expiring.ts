@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { addCalendarDays, chinaDateOf } from '../../../kernel/index.ts';
 import type { Database } from '../../../platform/db.ts';
-import { addCalendarDays, chinaToday } from '../../cases/index.ts';
 import { expiryWarningDays } from '../rules/control-periods.ts';
 import { notices } from '../tables.ts';
 import { teamOf } from './settle.ts';
@@ -12,7 +12,7 @@ import { teamOf } from './settle.ts';
  * warned about again before its new expiry.
  */
 export async function warnExpiringMeasures(database: Database, now: Date): Promise<number> {
-  const today = chinaToday(now);
+  const today = chinaDateOf(now);
   const horizon = addCalendarDays(today, expiryWarningDays);
   return database.db.transaction(async (tx) => {
     const due = await tx.execute<{

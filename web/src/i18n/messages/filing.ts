@@ -64,26 +64,6 @@ export const filingMessages = {
   'filing.phone': { zh: '联系电话', en: 'Phone' },
   'filing.phone.format': { zh: '电话号码格式不正确', en: 'This does not look like a phone number' },
 
-  'filing.idNumber.length': { zh: '身份证号应为 18 位', en: 'An ID number has 18 characters' },
-  'filing.idNumber.format': {
-    zh: '身份证号应为 17 位数字加 1 位数字或 X',
-    en: 'An ID number is 17 digits followed by a digit or X',
-  },
-  'filing.idNumber.birthDate': {
-    zh: '身份证号中的出生日期不正确',
-    en: 'The birth date inside the ID number is not valid',
-  },
-  'filing.idNumber.checkDigit': { zh: '身份证号校验位不正确', en: 'The ID number check digit is wrong' },
-  'filing.creditCode.length': { zh: '统一社会信用代码应为 18 位', en: 'A credit code has 18 characters' },
-  'filing.creditCode.charset': {
-    zh: '统一社会信用代码含有无效字符（不使用 I、O、S、V、Z）',
-    en: 'The credit code has an invalid character (I, O, S, V and Z are not used)',
-  },
-  'filing.creditCode.checkDigit': {
-    zh: '统一社会信用代码校验位不正确',
-    en: 'The credit code check character is wrong',
-  },
-
   'filing.agents': { zh: '委托代理人', en: 'Agents' },
   'filing.agentsNone': { zh: '无', en: 'none' },
   'filing.agent.add': { zh: '添加代理人', en: 'Add agent' },

@@ -1,6 +1,7 @@
 import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { yuanToFen } from '../../../../../src/kernel/index.ts';
 import { isApiError } from '../../../api/client.ts';
 import {
   type ListingGround,
@@ -11,7 +12,6 @@ import {
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
-import { yuanToFen } from '../../../lib/money.ts';
 
 type Values = {
   ground: ListingGround;

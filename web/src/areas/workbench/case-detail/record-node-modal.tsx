@@ -1,11 +1,11 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type CaseDetail, type RecordNodeBody, useRecordNode } from '../../../api/cases.ts';
 import { isApiError } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
-import { dateFormat, isAfterToday, toDateString } from '../../../lib/dates.ts';
+import { dateFormat, isAfterToday, toDateString, todayValue } from '../../../lib/dates.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 
 type NodeValues = { kind: string; occurredOn?: Dayjs; note?: string; documents?: string[] };
@@ -65,7 +65,7 @@ export function RecordNodeModal({ detail, isOpen, onClose }: RecordNodeModalProp
         preserve={false}
         form={form}
         layout="vertical"
-        initialValues={{ occurredOn: dayjs() }}
+        initialValues={{ occurredOn: todayValue() }}
         onFinish={handleFinish}
         disabled={recordNode.isPending}
       >

@@ -1,5 +1,4 @@
-import type { TableColumnsType } from 'antd';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseListItem, CaseListParams } from '../../../api/cases.ts';
 import { CaseStatusTag } from '../../../components/case-status-tag.tsx';

@@ -1,10 +1,10 @@
 import { Card, Checkbox, Col, Form, InputNumber, Radio, Row, Select } from 'antd';
+import { yuanToFen } from '../../../../../src/kernel/index.ts';
 import { caseFlags, caseTypes, triages } from '../../../api/cases.ts';
 import { useTeams } from '../../../api/identity.ts';
 import { useCurrentUser } from '../../../app/current-user.tsx';
 import { MoneyText } from '../../../components/money-text.tsx';
 import { useI18n } from '../../../i18n/index.ts';
-import { yuanToFen } from '../../../lib/money.ts';
 import { claimRule } from './field-rules.ts';
 
 /** `1234567.8` → `1,234,567.8`: group the whole part only, never the decimals. */

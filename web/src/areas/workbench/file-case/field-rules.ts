@@ -1,32 +1,32 @@
 import type { FormRule } from 'antd';
+import { validateCreditCode, validateIdNumber, yuanToFen } from '../../../../../src/kernel/index.ts';
 import type { I18n } from '../../../i18n/index.ts';
-import { checkCreditCode, checkIdNumber } from '../../../lib/identifiers.ts';
-import { yuanToFen } from '../../../lib/money.ts';
+import { serverToday } from '../../../lib/server-clock.ts';
 
 type Translate = I18n['t'];
+type Pick = I18n['pick'];
 
-/** Client-side checks in plain words; the server checks the same and its answer lands on the same field. */
-export function idNumberRule(t: Translate): FormRule {
+/**
+ * Client-side checks with the server's own rules (the kernel's), so the officer sees the answer
+ * beside the field before submitting; the server checks the same and its answer lands on the
+ * same field.
+ */
+export function idNumberRule(pick: Pick): FormRule {
   return {
     validator: async (_rule, value: string | undefined) => {
       if (!value?.trim()) return;
-      const problem = checkIdNumber(value);
-      if (problem === 'length') throw new Error(t('filing.idNumber.length'));
-      if (problem === 'format') throw new Error(t('filing.idNumber.format'));
-      if (problem === 'birthDate') throw new Error(t('filing.idNumber.birthDate'));
-      if (problem === 'checkDigit') throw new Error(t('filing.idNumber.checkDigit'));
+      const result = validateIdNumber(value, serverToday());
+      if (!result.ok) throw new Error(pick(result.reason));
     },
   };
 }
 
-export function creditCodeRule(t: Translate): FormRule {
+export function creditCodeRule(pick: Pick): FormRule {
   return {
     validator: async (_rule, value: string | undefined) => {
       if (!value?.trim()) return;
-      const problem = checkCreditCode(value);
-      if (problem === 'length') throw new Error(t('filing.creditCode.length'));
-      if (problem === 'charset') throw new Error(t('filing.creditCode.charset'));
-      if (problem === 'checkDigit') throw new Error(t('filing.creditCode.checkDigit'));
+      const result = validateCreditCode(value);
+      if (!result.ok) throw new Error(pick(result.reason));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Dayjs } from 'dayjs';
+import { yuanToFen } from '../../../../../src/kernel/index.ts';
 import type {
   Agent,
   AgentKind,
@@ -11,10 +12,11 @@ import type {
   Triage,
 } from '../../../api/cases.ts';
 import { toDateString } from '../../../lib/dates.ts';
-import { normalizeCreditCode, normalizeIdNumber } from '../../../lib/identifiers.ts';
-import { yuanToFen } from '../../../lib/money.ts';
 
 /** What the filing form holds: the API body, except the date (a Dayjs) and the claim (yuan, as typed). */
+/** The two party lists of the filing form. */
+export type PartyListName = 'applicants' | 'respondents';
+
 export type AgentValues = {
   name?: string;
   kind?: AgentKind;
@@ -82,8 +84,8 @@ function toParty(values: PartyValues): Party {
   const phone = clean(values.phone);
   const address = clean(values.address);
   const legalRepresentative = clean(values.legalRepresentative);
-  if (values.kind === 'natural' && idNumber) party.idNumber = normalizeIdNumber(idNumber);
-  if (values.kind !== 'natural' && creditCode) party.creditCode = normalizeCreditCode(creditCode);
+  if (values.kind === 'natural' && idNumber) party.idNumber = idNumber.toUpperCase();
+  if (values.kind !== 'natural' && creditCode) party.creditCode = creditCode.toUpperCase();
   if (values.kind === 'legal' && legalRepresentative) party.legalRepresentative = legalRepresentative;
   if (phone) party.phone = phone;
   if (address) party.address = address;

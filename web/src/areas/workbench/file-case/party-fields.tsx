@@ -4,7 +4,7 @@ import { partyKinds } from '../../../api/cases.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { AgentListFields } from './agent-list-fields.tsx';
 import { creditCodeRule, idNumberRule, normalizeUpper, phoneRule, requiredRule } from './field-rules.ts';
-import type { PartyListName } from './party-list-fields.tsx';
+import type { PartyListName } from './file-case-values.ts';
 
 type PartyFieldsProps = {
   listName: PartyListName;
@@ -16,7 +16,7 @@ type PartyFieldsProps = {
 
 /** One applicant or respondent; which identifier is asked for follows the kind of party. */
 export function PartyFields({ listName, fieldName, title, canRemove, onRemove }: PartyFieldsProps) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const form = Form.useFormInstance();
   const kind = Form.useWatch([listName, fieldName, 'kind'], form) ?? 'natural';
   const isNatural = kind === 'natural';
@@ -59,7 +59,7 @@ export function PartyFields({ listName, fieldName, title, canRemove, onRemove }:
             <Form.Item
               name={[fieldName, 'idNumber']}
               label={t('filing.party.idNumber')}
-              rules={[idNumberRule(t)]}
+              rules={[idNumberRule(pick)]}
               normalize={normalizeUpper}
               validateDebounce={300}
             >
@@ -74,7 +74,7 @@ export function PartyFields({ listName, fieldName, title, canRemove, onRemove }:
             <Form.Item
               name={[fieldName, 'creditCode']}
               label={t('filing.party.creditCode')}
-              rules={[creditCodeRule(t)]}
+              rules={[creditCodeRule(pick)]}
               normalize={normalizeUpper}
               validateDebounce={300}
             >

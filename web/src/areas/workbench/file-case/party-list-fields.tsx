@@ -1,10 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form } from 'antd';
 import { useI18n } from '../../../i18n/index.ts';
-import { emptyParty } from './file-case-values.ts';
+import { emptyParty, type PartyListName } from './file-case-values.ts';
 import { PartyFields } from './party-fields.tsx';
-
-export type PartyListName = 'applicants' | 'respondents';
 
 /** 申请执行人 or 被执行人: at least one of each. */
 export function PartyListFields({ listName }: { listName: PartyListName }) {

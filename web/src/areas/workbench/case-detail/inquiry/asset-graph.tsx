@@ -4,11 +4,11 @@ import { LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { formatYuan } from '../../../../../../src/kernel/index.ts';
 import { type AssetGraph as Graph, useAssetGraph } from '../../../../api/inquiry.ts';
 import { PageSpin } from '../../../../app/page-spin.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
-import { formatFen } from '../../../../lib/money.ts';
 
 echarts.use([GraphChart, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -60,7 +60,7 @@ function GraphCanvas({ graph }: { graph: Graph }) {
             name: n.label,
             category: n.kind === 'asset' && n.isControlled ? 2 : categoryOf[n.kind],
             symbolSize: n.kind === 'respondent' ? 46 : n.kind === 'asset' ? 26 : 32,
-            tip: n.valueFen !== undefined ? `${n.label}<br/>¥${formatFen(n.valueFen)}` : n.label,
+            tip: n.valueFen !== undefined ? `${n.label}<br/>¥${formatYuan(n.valueFen)}` : n.label,
           })),
           // Ownership is what every asset edge means; only relations (shareholder 30% …) carry a label.
           links: graph.links.map((l) => ({

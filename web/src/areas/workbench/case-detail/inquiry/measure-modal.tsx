@@ -1,13 +1,13 @@
 import { Alert, App, DatePicker, Form, InputNumber, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { formatYuan, yuanToFen } from '../../../../../../src/kernel/index.ts';
 import { isApiError } from '../../../../api/client.ts';
 import { type CreateMeasureBody, type MeasureKind, useCreateMeasure } from '../../../../api/inquiry.ts';
 import { ErrorAlert } from '../../../../components/error-alert.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
 import { dateFormat, toDateString } from '../../../../lib/dates.ts';
 import { applyServerFieldErrors } from '../../../../lib/form-errors.ts';
-import { formatFen, yuanToFen } from '../../../../lib/money.ts';
 import { measureKindKey } from './labels.ts';
 
 export type MeasureTarget = {
@@ -112,7 +112,7 @@ function MeasureDialog({
             extra={
               target?.maxFen !== null && target?.maxFen !== undefined
                 ? t(kind === 'deduct' ? 'inquiry.measure.deductHint' : 'inquiry.measure.amountHint', {
-                    max: formatFen(target.maxFen),
+                    max: formatYuan(target.maxFen),
                   })
                 : undefined
             }

@@ -1,6 +1,7 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { formatYuan } from '../../../../../../src/kernel/index.ts';
 import { fetchMeasureDocument, type Measure, type MeasureList } from '../../../../api/inquiry.ts';
 import { describeError } from '../../../../components/error-text.ts';
 import { MoneyText } from '../../../../components/money-text.tsx';
@@ -152,7 +153,7 @@ export function MeasuresTable({ measures, isLoading, canAct, onMeasure }: Props)
             <MoneyText fen={m.amountFen ?? m.requestedFen} />
             {m.deductedFen > 0 ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('inquiry.deducted', { amount: `¥${(m.deductedFen / 100).toFixed(2)}` })}
+                {t('inquiry.deducted', { amount: `¥${formatYuan(m.deductedFen)}` })}
               </Typography.Text>
             ) : null}
           </Flex>

@@ -1,0 +1,23 @@
+/**
+ * Zod types of the national codes, for every module's contracts and the web app's forms: a
+ * request field of one of these types is checked the same way everywhere, and a failure names the
+ * field (Zod's issue path) with a message in Chinese and English.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './iso-date.ts';
+import { maxFen } from './money.ts';
+
+const isoDateMessage =
+  '应为1900至2199年间真实存在的日期（YYYY-MM-DD） / Must be a real date between 1900 and 2199 (YYYY-MM-DD)';
+
+/** A China calendar date `YYYY-MM-DD`: a real date between 1900-01-01 and 2199-12-31 (OpenAPI `format: date`). */
+export const ZIsoDate = z
+  .string()
+  .refine(isIsoDate, { error: isoDateMessage })
+  .meta({ format: 'date', examples: ['2026-03-01'] });
+
+/** An amount of money in integer fen, 0 … 2^53 − 1. */
+export const ZFen = z.number().int().min(0).max(maxFen);
+
+/** An amount of money in integer fen that must be positive. */
+export const ZPositiveFen = z.number().int().min(1).max(maxFen);

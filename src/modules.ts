@@ -1,0 +1,37 @@
+import { flowsModule } from './flows/index.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { casesModule } from './modules/cases/index.ts';
+import { creditModule } from './modules/credit/index.ts';
+import { identityModule } from './modules/identity/index.ts';
+import { inquiryModule } from './modules/inquiry/index.ts';
+import type { Subscriber } from './platform/events.ts';
+import type { AnyJobDefinition } from './platform/job-definition.ts';
+import type { ModuleDefinition } from './platform/module.ts';
+
+/**
+ * Every module of Zhixing, each one definition (docs/decisions/0010-module-definitions.md). The
+ * order is the order of their migrations and demo seeds, and of their routes: identity first (its
+ * sign-in hook resolves the actor of every request), flows last. Adding a module means adding it
+ * here — the app, the worker, the migrations, the demo and the lint all read this list.
+ */
+export const modules: readonly ModuleDefinition[] = [
+  identityModule,
+  auditModule,
+  casesModule,
+  inquiryModule,
+  creditModule,
+  flowsModule,
+];
+
+/** The owners of migrations after `platform`, in order. */
+export const moduleNames: readonly string[] = modules.map((m) => m.name);
+
+/** Every module's outbox subscribers, delivered by the worker. */
+export function allSubscribers(): Subscriber[] {
+  return modules.flatMap((m) => m.subscribers ?? []);
+}
+
+/** Every module's jobs, run by the worker. */
+export function allJobs(): AnyJobDefinition[] {
+  return modules.flatMap((m) => m.jobs ?? []);
+}

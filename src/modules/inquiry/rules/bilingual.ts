@@ -1,1 +1,0 @@
-export type Bilingual = { readonly zh: string; readonly en: string };
