@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * `npm run bench [name …]`: runs each `bench/*.bench.ts` (or only those named) in its own process,
+ * `npm run bench [name …]`: runs each `bench/*.bench.ts` (or only those whose file name contains a
+ * given name: `npm run bench matching` runs `matching.bench.ts`) in its own process,
  * one after the other so they do not compete for the machine's cores. Each prints its figures
  * beside a baseline measured in the same run (see `bench/support.ts`).
  */

@@ -4,6 +4,7 @@ import { casesModule } from './modules/cases/index.ts';
 import { creditModule } from './modules/credit/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { inquiryModule } from './modules/inquiry/index.ts';
+import { matchingModule } from './modules/matching/index.ts';
 import type { Subscriber } from './platform/events.ts';
 import type { AnyJobDefinition } from './platform/job-definition.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -20,6 +21,7 @@ export const modules: readonly ModuleDefinition[] = [
   casesModule,
   inquiryModule,
   creditModule,
+  matchingModule,
   flowsModule,
 ];
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeIdNumber } from '../src/kernel/index.ts';
-import { flushMatchAudit } from '../src/modules/credit/index.ts';
-import { anAdult, createUnit, fileCaseWith, listAndApprove, match } from './credit-support.ts';
+import { anAdult, fileCaseWith, listAndApprove } from './credit-support.ts';
 import { startTestApp, type TestApp } from './support.ts';
 
 let t: TestApp;
@@ -132,7 +131,7 @@ describe('listing: POST /cases/{id}/dishonest → approve', () => {
   });
 });
 
-describe('consumption restriction, delisting and the match API', () => {
+describe('consumption restriction', () => {
   test('POST /cases/{id}/consumption-restrictions → 201; again → the same order', async () => {
     const c = await fileCaseWith(t, judge, [anAdult()]);
     const respondentId = c.respondents[0]?.id;
@@ -155,147 +154,26 @@ describe('consumption restriction, delisting and the match API', () => {
     assert.equal(bad.status, 400);
   });
 
-  test('a unit matches a listed person for its scene, not for an unrelated one; delisting ends it', async () => {
-    const person = anAdult();
-    const c = await fileCaseWith(t, judge, [person]);
-    const entryId = await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');
-    const railway = await createUnit(t, 'railway');
-    const border = await createUnit(t, 'border');
-    const hit = await match(t, railway.apiKey, [
-      { idNumber: person.idNumber },
-      { idNumber: makeIdNumber('110105', '1970-01-01', '555') },
-    ]);
-    assert.equal(hit.status, 200, JSON.stringify(hit.body));
-    assert.equal(hit.body.results.length, 2);
-    assert.equal(hit.body.results[0].restricted, true);
-    assert.deepEqual(hit.body.results[0].measures.map((m: { measure: string }) => m.measure).sort(), [
-      'consumptionRestriction',
-      'dishonestList',
-    ]);
-    assert.equal(
-      hit.body.results[0].measures
-        .find((m: { measure: string }) => m.measure === 'consumptionRestriction')
-        .behaviours.join(),
-      '9',
-    );
-    assert.equal(hit.body.results[0].measures[0].caseNumber, c.caseNumber);
-    assert.match(hit.body.results[0].measures[0].reference, /^ZX\d{10}$/);
-    assert.equal(hit.body.results[1].restricted, false);
-    const unrelated = await match(t, border.apiKey, [{ idNumber: person.idNumber }]);
-    assert.equal(unrelated.body.results[0].restricted, false);
-    const delisted = await t.request('POST', `/api/v1/credit/entries/${entryId}/delist`, {
-      token: judge,
-      body: { reason: '申请执行人书面申请删除' },
-    });
-    assert.equal(delisted.status, 200, JSON.stringify(delisted.body));
-    const after = await match(t, railway.apiKey, [{ idNumber: person.idNumber }]);
-    const measures = after.body.results[0].measures.map((m: { measure: string }) => m.measure);
-    assert.deepEqual(
-      measures,
-      ['consumptionRestriction'],
-      'the restriction stays after a deletion on the applicant’s request',
-    );
-  });
-
-  test('match errors: malformed subject per subject; empty, oversize, malformed → 400; keys → 401/403', async () => {
-    const unit = await createUnit(t, 'airline');
-    const auth = { authorization: `Bearer ${unit.apiKey}` };
-    const mixed = await match(t, unit.apiKey, [
-      { idNumber: '123' },
-      { creditCode: 'nonsense' },
-      {},
-      { idNumber: makeIdNumber('110105', '1970-01-01', '556') },
-    ]);
-    assert.equal(mixed.status, 200);
-    assert.equal(mixed.body.results[0].error.code, 'INVALID_ID_NUMBER');
-    assert.equal(mixed.body.results[1].error.code, 'INVALID_CREDIT_CODE');
-    assert.equal(mixed.body.results[2].error.code, 'EMPTY_SUBJECT');
-    assert.equal(mixed.body.results[3].error, undefined);
-    for (const body of [
-      { subjects: [] },
-      {},
-      { subjects: 'x' },
-      { subjects: [1] },
-      { subjects: [{ idNumber: 5 }] },
-      { subjects: Array.from({ length: 10_001 }, () => ({ name: '某' })) },
+  test('the OpenAPI document carries the contract', async () => {
+    const res = await t.request('GET', '/api/docs/json');
+    assert.equal(res.status, 200);
+    for (const path of [
+      '/api/v1/cases/{id}/dishonest',
+      '/api/v1/credit/entries/{id}/approve',
+      '/api/v1/credit/entries/{id}/delist',
+      '/api/v1/cases/{id}/consumption-restrictions',
+      '/api/v1/public/dishonest',
     ]) {
-      const res = await t.request('POST', '/api/v1/match', { headers: auth, body });
-      assert.equal(res.status, 400, JSON.stringify(body).slice(0, 80));
+      assert.ok(res.body.paths[path], path);
     }
-    const unknown = await t.request('POST', '/api/v1/match', {
-      headers: { authorization: 'Bearer zxu_nope' },
-      body: { subjects: [{ name: 'x' }] },
-    });
-    assert.equal(unknown.status, 401);
-    const none = await t.request('POST', '/api/v1/match', { body: { subjects: [{ name: 'x' }] } });
-    assert.equal(none.status, 401);
-    const userToken = await t.request('POST', '/api/v1/match', {
-      token: judge,
-      body: { subjects: [{ name: 'x' }] },
-    });
-    assert.equal(userToken.status, 403);
-    const feed = await createUnit(t, 'airline', { capability: 'feed' });
-    const wrongScope = await t.request('POST', '/api/v1/match', {
-      headers: { authorization: `Bearer ${feed.apiKey}` },
-      body: { subjects: [{ name: 'x' }] },
-    });
-    assert.equal(wrongScope.status, 403);
-    const feedOk = await t.request('GET', '/api/v1/match/changes?since=0', {
-      headers: { authorization: `Bearer ${feed.apiKey}` },
-    });
-    assert.equal(feedOk.status, 200);
-    const admin = await t.login('admin');
-    const revoked = await t.request('POST', `/api/v1/admin/units/${unit.id}/revoke`, { token: admin });
-    assert.equal(revoked.status, 200);
-    const afterRevoke = await t.request('POST', '/api/v1/match', {
-      headers: auth,
-      body: { subjects: [{ name: 'x' }] },
-    });
-    assert.equal(afterRevoke.status, 401);
   });
+});
 
-  test('admin units: only an administrator; scene validated; key shown once, only its hash stored', async () => {
-    const admin = await t.login('admin');
-    const bad = await t.request('POST', '/api/v1/admin/units', {
-      token: admin,
-      body: { name: 'x', scene: 'casino' },
-    });
-    assert.equal(bad.status, 400);
-    const notAdmin = await t.request('POST', '/api/v1/admin/units', {
-      token: judge,
-      body: { name: 'x', scene: 'railway' },
-    });
-    assert.equal(notAdmin.status, 403);
-    const unit = await createUnit(t, 'finance');
-    assert.match(unit.apiKey, /^zxu_/);
-    const stored = await t.database.sql`select key_hash from identity.api_clients where id = ${unit.id}`;
-    assert.notEqual(stored[0]?.key_hash, unit.apiKey);
-    const list = await t.request('GET', '/api/v1/admin/units', { token: admin });
-    assert.ok(!JSON.stringify(list.body).includes(unit.apiKey));
-  });
-
-  test('GET /match/changes: ordered, with a cursor; public list: no sign-in, masked ID', async () => {
+describe('court list, export and the public portal’s limits', () => {
+  test('the public list: no sign-in, masked ID; a query too short is 400', async () => {
     const person = anAdult();
     const c = await fileCaseWith(t, judge, [person]);
     await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');
-    const unit = await createUnit(t, 'railway');
-    const auth = { authorization: `Bearer ${unit.apiKey}` };
-    const first = await t.request('GET', '/api/v1/match/changes?since=0&limit=1000', { headers: auth });
-    assert.equal(first.status, 200);
-    const mine = first.body.changes.filter(
-      (x: { subject: { idNumber: string } }) => x.subject.idNumber === person.idNumber,
-    );
-    assert.deepEqual(mine.map((x: { kind: string }) => x.kind).sort(), ['listed', 'restrictionAdded']);
-    const seqs = first.body.changes.map((x: { seq: number }) => x.seq);
-    assert.deepEqual(
-      seqs,
-      [...seqs].sort((a: number, b: number) => a - b),
-    );
-    const next = await t.request('GET', `/api/v1/match/changes?since=${first.body.next}`, { headers: auth });
-    assert.deepEqual(next.body.changes, []);
-    assert.equal(next.body.next, first.body.next);
-    const badCursor = await t.request('GET', '/api/v1/match/changes?since=-1', { headers: auth });
-    assert.equal(badCursor.status, 400);
     const pub = await t.request('GET', `/api/v1/public/dishonest?q=${encodeURIComponent(person.idNumber)}`);
     assert.equal(pub.status, 200, JSON.stringify(pub.body));
     assert.equal(pub.body.total, 1);
@@ -307,46 +185,6 @@ describe('consumption restriction, delisting and the match API', () => {
     assert.equal(short.status, 400);
   });
 
-  test('every match call is audited per unit; subjects that did not hit only as digests', async () => {
-    const person = anAdult();
-    const c = await fileCaseWith(t, judge, [person]);
-    await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');
-    const unit = await createUnit(t, 'railway');
-    const stranger = makeIdNumber('110105', '1966-06-06', '606');
-    const res = await match(t, unit.apiKey, [{ idNumber: person.idNumber }, { idNumber: stranger }]);
-    assert.equal(res.status, 200);
-    await flushMatchAudit(t.app);
-    const rows = await t.database.sql<{ detail: Record<string, unknown> }[]>`
-      select detail from audit.records where action = 'credit.match' and object_id = ${unit.id}`;
-    assert.equal(rows.length, 1);
-    const detail = rows[0]?.detail ?? {};
-    assert.equal(detail.calls, 1);
-    assert.equal(detail.subjects, 2);
-    assert.equal(detail.hits, 1);
-    const perCall = Array.isArray(detail.perCall) ? detail.perCall : [];
-    assert.equal(String(perCall[0]?.nonHitDigests).length, 12);
-    assert.ok(!JSON.stringify(detail).includes(stranger));
-  });
-
-  test('the OpenAPI document carries the contract', async () => {
-    const res = await t.request('GET', '/api/docs/json');
-    assert.equal(res.status, 200);
-    for (const path of [
-      '/api/v1/cases/{id}/dishonest',
-      '/api/v1/credit/entries/{id}/approve',
-      '/api/v1/credit/entries/{id}/delist',
-      '/api/v1/cases/{id}/consumption-restrictions',
-      '/api/v1/admin/units',
-      '/api/v1/match',
-      '/api/v1/match/changes',
-      '/api/v1/public/dishonest',
-    ]) {
-      assert.ok(res.body.paths[path], path);
-    }
-  });
-});
-
-describe('court list, export and the public portal’s limits', () => {
   test('GET /credit/entries filters within the data scope; the Excel export is a workbook', async () => {
     const person = anAdult();
     const c = await fileCaseWith(t, judge, [person]);
@@ -390,5 +228,54 @@ describe('court list, export and the public portal’s limits', () => {
       if (res.status === 429) limited++;
     }
     assert.ok(limited >= 1, 'more than 30 searches a minute from one address are refused');
+  });
+});
+
+describe('grid workers', () => {
+  test('a grid worker sees the entries and restrictions of debtors registered in their area', async () => {
+    const admin = await t.login('admin');
+    const courts = await t.request('GET', '/api/v1/courts', { token: admin });
+    const xihu = courts.body.items.find(
+      (x: { courtCode: string; level: string }) => x.courtCode === '浙0106' && x.level === 'basic',
+    );
+    const user = await t.request('POST', '/api/v1/users', {
+      token: admin,
+      body: {
+        username: 'grid.wang',
+        displayName: '王网格',
+        password: 'zhixing-demo',
+        courtId: xihu.id,
+        roles: ['gridWorker'],
+      },
+    });
+    assert.equal(user.status, 201, JSON.stringify(user.body));
+    const areas = await t.request('PUT', `/api/v1/admin/grid-workers/${user.body.id}/areas`, {
+      token: admin,
+      body: { areaCodes: ['330500'] },
+    });
+    assert.equal(areas.status, 200, JSON.stringify(areas.body));
+    const bad = await t.request('PUT', `/api/v1/admin/grid-workers/${user.body.id}/areas`, {
+      token: admin,
+      body: { areaCodes: ['33'] },
+    });
+    assert.equal(bad.status, 400);
+    const local = anAdult('330502');
+    const elsewhere = anAdult('110105');
+    const c = await fileCaseWith(t, judge, [local, elsewhere]);
+    await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');
+    await listAndApprove(t, c.id, c.respondents[1]?.id ?? '');
+    const grid = await t.login('grid.wang');
+    const inbox = await t.request('GET', '/api/v1/credit/grid/inbox', { token: grid });
+    assert.equal(inbox.status, 200, JSON.stringify(inbox.body));
+    assert.ok(inbox.body.items.length >= 2);
+    assert.ok(inbox.body.items.every((i: { divisionCode: string }) => i.divisionCode.startsWith('3305')));
+    assert.ok(inbox.body.items.every((i: { idNumber: string }) => i.idNumber.includes('****')));
+    const read = await t.request('POST', '/api/v1/credit/grid/inbox/read', {
+      token: grid,
+      body: { seq: inbox.body.items[0].seq },
+    });
+    assert.equal(read.status, 200);
+    assert.equal((await t.request('GET', '/api/v1/credit/grid/inbox', { token: grid })).body.unread, 0);
+    assert.equal((await t.request('GET', '/api/v1/credit/grid/inbox', { token: judge })).status, 403);
   });
 });

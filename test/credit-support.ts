@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { makeIdNumber } from '../src/kernel/index.ts';
-import { matchingServiceOf } from '../src/modules/credit/index.ts';
 import { allSubscribers } from '../src/modules.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { createOutboxDispatcher } from '../src/platform/outbox.ts';
 import { aCaseBody, aCompany, aPerson } from './factories.ts';
 import type { TestApp } from './support.ts';
 
-/** Helpers shared by the credit tests: cases with respondents, a listing, a unit and its key. */
+/** Helpers shared by the credit and matching tests: cases with respondents, a listing, events delivered. */
 let serial = 0;
 
 /** An adult born in 1980–1989, registered in `division` (a valid GB 11643 number). */
@@ -64,36 +63,6 @@ export async function listAndApprove(
   });
   assert.equal(approved.status, 200, JSON.stringify(approved.body));
   return String(listed.body.id);
-}
-
-export async function createUnit(t: TestApp, scene: string, extra: Record<string, unknown> = {}) {
-  const admin = await t.login('admin');
-  const res = await t.request('POST', '/api/v1/admin/units', {
-    token: admin,
-    body: { name: `${scene} 单位`, scene, ...extra },
-  });
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return {
-    id: String(res.body.id),
-    apiKey: String(res.body.apiKey),
-    webhookSecret: res.body.webhookSecret as string | undefined,
-  };
-}
-
-/** Lets the matching index of `t.app` apply every committed change now (it polls by itself too). */
-export async function catchUp(t: TestApp): Promise<void> {
-  const service = matchingServiceOf(t.app);
-  assert.ok(service);
-  await service.ready();
-  await service.catchUp();
-}
-
-export async function match(t: TestApp, apiKey: string, subjects: unknown[]) {
-  await catchUp(t);
-  return t.request('POST', '/api/v1/match', {
-    headers: { authorization: `Bearer ${apiKey}` },
-    body: { subjects },
-  });
 }
 
 /** Delivers every pending outbox event to the subscribers (what the worker does every 300 ms). */

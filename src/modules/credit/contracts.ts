@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../../kernel/index.ts';
+import { entryStateValues, restrictionRoleValues } from './case-credit-contracts.ts';
 import { boundRoleValues, liftGroundValues } from './rules/consumption.ts';
 import { correctionGroundValues } from './rules/correction.ts';
-import { sceneValues } from './rules/scenes.ts';
+
+export * from './case-credit-contracts.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
@@ -38,18 +40,39 @@ export const ZListRespondentSchema = z.object({
     })
     .optional(),
 });
-export const ZEntryStateSchema = z.object({
-  id: z.string(),
-  state: z.enum(['pendingApproval', 'listed', 'refused', 'deleted', 'revoked']),
+export type TListRespondent = z.infer<typeof ZListRespondentSchema>;
+
+export type TEntryState = (typeof entryStateValues)[number];
+export type TDeletionGround = (typeof deletionGroundValues)[number];
+export type TBoundRole = (typeof boundRoleValues)[number];
+export type TLiftGround = (typeof liftGroundValues)[number];
+export type TCorrectionGround = (typeof correctionGroundValues)[number];
+
+export const ZEntryStateSchema = z.object({ id: z.string(), state: z.enum(entryStateValues) });
+export type TEntryStateAnswer = z.infer<typeof ZEntryStateSchema>;
+export const ZApprovedSchema = ZEntryStateSchema.extend({
+  publishFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
 });
+export type TApproved = z.infer<typeof ZApprovedSchema>;
 export const ZApproveSchema = z.object({ graceMonths: z.number().int().optional() });
+export type TApprove = z.infer<typeof ZApproveSchema>;
 export const ZReasonSchema = z.object({ reason: text(2000) });
+export type TReason = z.infer<typeof ZReasonSchema>;
 export const ZDelistSchema = z.object({
   reason: text(2000),
   ground: z.enum(deletionGroundValues).optional(),
   applicantId: z.string().min(1).max(100).optional(),
   occurredOn: ZIsoDate.optional(),
 });
+export type TDelist = z.infer<typeof ZDelistSchema>;
+export const ZDelistedSchema = z.object({
+  id: z.string(),
+  state: z.literal('deleted'),
+  deletedOn: z.string(),
+  ground: z.enum(deletionGroundValues),
+});
+export type TDelisted = z.infer<typeof ZDelistedSchema>;
 
 const behaviour = z.number().int().min(1).max(9);
 export const ZBoundPersonSchema = z.object({
@@ -62,29 +85,62 @@ export const ZOrderRestrictionSchema = z.object({
   behaviours: z.array(behaviour).min(1).max(9).optional(),
   boundPersons: z.array(ZBoundPersonSchema).max(10).optional(),
 });
+export type TBoundPerson = z.infer<typeof ZBoundPersonSchema>;
+export type TOrderRestriction = z.infer<typeof ZOrderRestrictionSchema>;
 export const ZRestrictionStateSchema = z.object({
   id: z.string(),
   state: z.enum(['active', 'lifted']),
   isExisting: z.boolean().optional(),
 });
+export type TRestrictionState = z.infer<typeof ZRestrictionStateSchema>;
 export const ZLiftSchema = z.object({ ground: z.enum(liftGroundValues), reason: text(2000) });
+export type TLift = z.infer<typeof ZLiftSchema>;
+export const ZRestrictionLiftedSchema = z.object({
+  id: z.string(),
+  state: z.literal('lifted'),
+  /** The listing deleted with the restriction (限消规定 art. 9 on full performance), if any. */
+  deletedEntryId: z.string().nullable(),
+});
+export type TRestrictionLifted = z.infer<typeof ZRestrictionLiftedSchema>;
+export const ZPersonStateSchema = z.object({ id: z.string(), state: z.enum(['active', 'released']) });
+export type TPersonState = z.infer<typeof ZPersonStateSchema>;
 export const ZSpendingPermissionSchema = z.object({
   behaviours: z.array(behaviour).min(1).max(9),
   validFrom: ZIsoDate,
   validUntil: ZIsoDate,
   reason: text(2000),
 });
+export type TSpendingPermission = z.infer<typeof ZSpendingPermissionSchema>;
+export const ZCreatedSchema = z.object({ id: z.string() });
+export type TCreated = z.infer<typeof ZCreatedSchema>;
 export const ZExitRestrictionSchema = z.object({
   respondentId: z.string().min(1).max(100),
   authority: z.string().trim().max(100).optional(),
   person: z.object({ name: text(50), idNumber: z.string().min(1).max(40) }).optional(),
 });
+export type TExitRestriction = z.infer<typeof ZExitRestrictionSchema>;
+export const ZExitLiftedSchema = z.object({ id: z.string(), state: z.literal('lifted') });
+export type TExitLifted = z.infer<typeof ZExitLiftedSchema>;
 export const ZNoGroundSchema = z.object({ respondentId: z.string().min(1).max(100), reason: text(2000) });
+export type TNoGround = z.infer<typeof ZNoGroundSchema>;
+export const ZNoGroundRecordedSchema = z.object({
+  caseId: z.string(),
+  respondentId: z.string(),
+  recordedOn: z.string(),
+});
+export type TNoGroundRecorded = z.infer<typeof ZNoGroundRecordedSchema>;
 export const ZCorrectionSchema = z.object({
   ground: z.enum(correctionGroundValues),
   statement: text(4000),
   receivedOn: ZIsoDate.optional(),
 });
+export type TCorrection = z.infer<typeof ZCorrectionSchema>;
+export const ZCorrectionFiledSchema = z.object({
+  id: z.string(),
+  state: z.literal('pending'),
+  reviewDueOn: z.string(),
+});
+export type TCorrectionFiled = z.infer<typeof ZCorrectionFiledSchema>;
 export const ZCorrectionDecisionSchema = z.object({
   decision: z.enum(['upheld', 'rejected']),
   reason: text(2000),
@@ -97,10 +153,23 @@ export const ZCorrectionDecisionSchema = z.object({
     .optional(),
   deletionGround: z.enum(deletionGroundValues).optional(),
 });
+export type TCorrectionDecision = z.infer<typeof ZCorrectionDecisionSchema>;
+export const ZCorrectionDecidedSchema = z.object({
+  id: z.string(),
+  state: z.enum(['upheld', 'rejected', 'higherUpheld', 'higherRejected']),
+});
+export type TCorrectionDecided = z.infer<typeof ZCorrectionDecidedSchema>;
 export const ZHigherReviewRequestSchema = z.object({ requestedOn: ZIsoDate.optional() });
+export type THigherReviewRequest = z.infer<typeof ZHigherReviewRequestSchema>;
+export const ZHigherReviewRequestedSchema = z.object({
+  id: z.string(),
+  state: z.literal('higherReview'),
+  higherReviewDueOn: z.string(),
+});
+export type THigherReviewRequested = z.infer<typeof ZHigherReviewRequestedSchema>;
 
 export const ZEntryListQuerySchema = z.object({
-  state: z.enum(['pendingApproval', 'listed', 'refused', 'deleted', 'revoked']).optional(),
+  state: z.enum(entryStateValues).optional(),
   ground: z.coerce.number().int().min(1).max(6).optional(),
   q: z.string().trim().max(100).optional(),
   from: ZIsoDate.optional(),
@@ -124,7 +193,7 @@ export const ZEntryListItemSchema = z.object({
   creditCode: z.string().nullable(),
   ground: z.number(),
   groundLabel: ZLabel,
-  state: z.string(),
+  state: z.enum(entryStateValues),
   requestedOn: z.string(),
   decidedOn: z.string().nullable(),
   publishFrom: z.string().nullable(),
@@ -136,124 +205,111 @@ export const ZEntryListItemSchema = z.object({
   obligationFen: z.number(),
   performedFen: z.number(),
 });
+export type TEntryListItem = z.infer<typeof ZEntryListItemSchema>;
 export const ZEntryListSchema = z.object({
   items: z.array(ZEntryListItemSchema),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
 });
+export type TEntryList = z.infer<typeof ZEntryListSchema>;
 
 export const ZPublicQuerySchema = z.object({
   q: z.string().max(100),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
 
-export const ZNewUnitSchema = z.object({
-  name: text(100),
-  scene: z.enum(sceneValues),
-  capability: z.enum(['match', 'feed']).optional(),
-  ratePerMinute: z.number().int().min(1).max(10_000_000).optional(),
-  dailyQuota: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  webhookUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .optional(),
-});
-export const ZUnitCreatedSchema = z.object({
-  id: z.string(),
-  apiKey: z.string(),
-  webhookSecret: z.string().optional(),
-});
-export const ZUnitSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  capability: z.string(),
-  scene: z.string(),
-  keyPrefix: z.string(),
-  ratePerMinute: z.number(),
-  dailyQuota: z.number(),
-  webhookUrl: z.string().nullable(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
-
-export const ZMatchSubjectSchema = z.object({
-  idNumber: z.string().nullish(),
-  creditCode: z.string().nullish(),
-  name: z.string().nullish(),
-});
-export const ZMatchRequestSchema = z.object({ subjects: z.array(ZMatchSubjectSchema).min(1).max(10_000) });
-const ZMeasureViewSchema = z.object({
-  measure: z.string(),
-  behaviours: z.array(z.number()).optional(),
-  role: z.string(),
-  since: z.string(),
-  until: z.string().nullable(),
-  court: z.string(),
-  caseNumber: z.string(),
+// 失信规定 art. 6: what the public list shows of a person, or of an organisation.
+const ZPublicSubjectSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('natural'),
+    name: z.string(),
+    sex: z.enum(['male', 'female']),
+    age: z.number(),
+    idNumber: z.string(),
+  }),
+  z.object({
+    kind: z.literal('organisation'),
+    name: z.string(),
+    creditCode: z.string().nullable(),
+    legalRepresentative: z.string().nullable(),
+  }),
+]);
+export const ZPublicEntrySchema = z.object({
   reference: z.string(),
+  subject: ZPublicSubjectSchema,
+  obligationFen: z.number(),
+  performedFen: z.number(),
+  conduct: ZLabel,
+  basis: z.object({ documentNumber: z.string(), issuedBy: z.string() }),
+  caseNumber: z.string(),
+  court: z.string(),
+  filedOn: z.string(),
+  listedOn: z.string(),
 });
-export const ZMatchResponseSchema = z.object({
-  results: z.array(
-    z.object({
-      subject: ZMatchSubjectSchema,
-      restricted: z.boolean(),
-      match: z.enum(['exact', 'fuzzy']).optional(),
-      score: z.number().optional(),
-      matchedName: z.string().optional(),
-      measures: z.array(ZMeasureViewSchema),
-      candidates: z
-        .array(z.object({ name: z.string(), score: z.number(), measures: z.array(ZMeasureViewSchema) }))
-        .optional(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
-    }),
-  ),
+export type TPublicEntry = z.infer<typeof ZPublicEntrySchema>;
+export const ZPublicRestrictedSchema = z.object({
+  reference: z.string(),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  role: z.enum(restrictionRoleValues),
+  roleLabel: ZLabel,
+  debtorName: z.string(),
+  behaviours: z.array(z.object({ item: z.number(), zh: z.string(), en: z.string() })),
+  caseNumber: z.string(),
+  court: z.string(),
+  restrictedFrom: z.string(),
 });
-export const ZChangesQuerySchema = z.object({
-  since: z
-    .string()
-    .regex(/^\d{1,18}$/, '游标应为非负整数 / The cursor is a non-negative integer')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
-export const ZChangesSchema = z.object({
-  changes: z.array(
-    z.object({
-      seq: z.number(),
-      kind: z.string(),
-      measure: z.string(),
-      subject: z.object({
-        kind: z.string(),
-        idNumber: z.string().nullable(),
-        creditCode: z.string().nullable(),
-        name: z.string(),
-      }),
-      behaviours: z.array(z.number()).optional(),
-      role: z.string(),
-      since: z.string().nullable(),
-      until: z.string().nullable(),
-      court: z.string(),
-      caseNumber: z.string().nullable(),
-      reference: z.string().nullable(),
-      occurredAt: z.string(),
-    }),
-  ),
-  next: z.string(),
-});
+export type TPublicRestricted = z.infer<typeof ZPublicRestrictedSchema>;
+const publicPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZPublicEntryPageSchema = publicPageOf(ZPublicEntrySchema);
+export type TPublicEntryPage = z.infer<typeof ZPublicEntryPageSchema>;
+export const ZPublicRestrictedPageSchema = publicPageOf(ZPublicRestrictedSchema);
+export type TPublicRestrictedPage = z.infer<typeof ZPublicRestrictedPageSchema>;
 
 export const ZGridAreasSchema = z.object({
   areaCodes: z
     .array(z.string().regex(/^[1-9]\d{5}$/, '行政区划代码为6位数字 / An area code is 6 digits'))
     .max(50),
 });
+export type TGridAreasInput = z.infer<typeof ZGridAreasSchema>;
+export const ZAreaCodesSchema = z.object({ areaCodes: z.array(z.string()) });
+export type TAreaCodes = z.infer<typeof ZAreaCodesSchema>;
 export const ZPageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const ZSeqSchema = z.object({ seq: z.number().int().min(0) });
+export type TSeq = z.infer<typeof ZSeqSchema>;
 
-/**
- * The answer of a credit route whose shape is the use case's own record (entry, correction,
- * exit restriction); passed through as it is. Typed schemas for these are still to come.
- */
-export const ZCreditRecordSchema = z.looseObject({});
+export const ZGridItemSchema = z.object({
+  seq: z.number(),
+  kind: z.string(),
+  // `measure` is the name in the published inbox API; the column is `punishment`.
+  measure: z.string(),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  role: z.string().nullable(),
+  court: z.string(),
+  caseNumber: z.string().nullable(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  occurredAt: z.string(),
+  isUnread: z.boolean(),
+});
+export type TGridItem = z.infer<typeof ZGridItemSchema>;
+export const ZGridInboxSchema = z.object({
+  areas: z.array(z.string()),
+  items: z.array(ZGridItemSchema),
+  total: z.number(),
+  unread: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type TGridInbox = z.infer<typeof ZGridInboxSchema>;
+export const ZGridReadSchema = z.object({ lastReadSeq: z.number() });
+export type TGridRead = z.infer<typeof ZGridReadSchema>;

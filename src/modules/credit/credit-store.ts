@@ -9,6 +9,7 @@ import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
 import type { CaseContext, CaseParty } from '../cases/index.ts';
 import { type Actor, getCourt } from '../identity/index.ts';
 import { divisionOfSubject } from './rules/area.ts';
+import type { PunishmentKind } from './rules/punishment.ts';
 import { changes, courts, entryHistory } from './tables.ts';
 
 /** The credit module's small number for a court (the matching index stores it, not the uuid). */
@@ -29,7 +30,7 @@ export async function ensureCourtNo(
   return row;
 }
 
-/** The case columns every credit measure carries, copied from the case when the measure is made. */
+/** The case columns every punishment carries, copied from the case when the punishment is made. */
 export async function caseColumnsOf(tx: DbOrTx, c: CaseContext, respondent: CaseParty) {
   const court = await ensureCourtNo(tx, c.courtId);
   const parts = parseCaseNumber(c.caseNumber);
@@ -61,12 +62,13 @@ export type ChangeKind =
   | 'restrictionAdded'
   | 'restrictionLifted'
   | 'rewardNotice';
-export type Measure = 'dishonestList' | 'consumptionRestriction' | 'exitRestriction' | 'rewardNotice';
+/** What a change is about: a punishment, or a reward notice (悬赏公告), which restricts no one. */
+export type ChangeSubject = PunishmentKind | 'rewardNotice';
 
 export type ChangeInput = {
   kind: ChangeKind;
-  measure: Measure;
-  measureNo: number | null;
+  punishment: ChangeSubject;
+  punishmentNo: number | null;
   subjectKind: string;
   idNumber: string | null;
   creditCode: string | null;
@@ -93,8 +95,8 @@ export async function recordChanges(tx: DbOrTx, rows: ChangeInput[]): Promise<vo
   await tx.insert(changes).values(
     rows.map((r) => ({
       kind: r.kind,
-      measure: r.measure,
-      measureNo: r.measureNo,
+      punishment: r.punishment,
+      punishmentNo: r.punishmentNo,
       subjectKind: r.subjectKind,
       idNumber: r.idNumber,
       creditCode: r.creditCode,

@@ -65,17 +65,17 @@ async function fileDemoCase(
 
 export async function seedCreditDemo(db: Db, opts: { logger: Logger; today: string }): Promise<void> {
   try {
-    await seedMeasures(db, opts);
-    opts.logger.info('demo credit measures loaded');
+    await seedPunishments(db, opts);
+    opts.logger.info('demo credit punishments loaded');
   } catch (err) {
     opts.logger.warn(
       { err: err instanceof Error ? err.message : err },
-      'demo credit measures not fully loaded',
+      'demo credit punishments not fully loaded',
     );
   }
 }
 
-async function seedMeasures(db: Db, opts: { logger: Logger; today: string }): Promise<void> {
+async function seedPunishments(db: Db, opts: { logger: Logger; today: string }): Promise<void> {
   await attachGridWorker(db);
   const [judge, president, haishuJudge] = await Promise.all([
     loadActorByUsername(db, 'xihu.judge'),

@@ -1,14 +1,17 @@
-import { z } from 'zod';
 import type { IdMask } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
 import { areasOfUser, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
 import {
+  ZAreaCodesSchema,
   ZCaseIdParamSchema,
-  ZCreditRecordSchema,
   ZGridAreasSchema,
+  ZGridInboxSchema,
+  ZGridReadSchema,
   ZPageQuerySchema,
+  ZPublicEntryPageSchema,
   ZPublicQuerySchema,
+  ZPublicRestrictedPageSchema,
   ZSeqSchema,
 } from './contracts.ts';
 import { gridInbox, markGridInboxRead } from './use-cases/grid-inbox.ts';
@@ -37,15 +40,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         summary: '失信被执行人名单公开查询 / Search the public dishonest list',
         security: [],
         querystring: ZPublicQuerySchema,
-        response: {
-          200: z.object({
-            items: z.array(ZCreditRecordSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-          ...errors,
-        },
+        response: { 200: ZPublicEntryPageSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -62,15 +57,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         summary: '限制消费人员公开查询 / Search consumption-restricted persons',
         security: [],
         querystring: ZPublicQuerySchema,
-        response: {
-          200: z.object({
-            items: z.array(ZCreditRecordSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-          ...errors,
-        },
+        response: { 200: ZPublicRestrictedPageSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -86,7 +73,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         tags: ['credit'],
         summary: '网格员收件箱 / Grid worker’s inbox',
         querystring: ZPageQuerySchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZGridInboxSchema, ...errors },
       },
     },
     async (request) => gridInbox(db, requireActor(request), request.query),
@@ -98,7 +85,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         tags: ['credit'],
         summary: '标记已读 / Mark the inbox read up to a change',
         body: ZSeqSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZGridReadSchema, ...errors },
       },
     },
     async (request) => markGridInboxRead(db, requireActor(request), request.body.seq),
@@ -111,7 +98,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         summary: '网格员所辖区域 / Set a grid worker’s areas',
         params: ZCaseIdParamSchema,
         body: ZGridAreasSchema,
-        response: { 200: z.object({ areaCodes: z.array(z.string()) }), ...errors },
+        response: { 200: ZAreaCodesSchema, ...errors },
       },
     },
     async (request) => ({
@@ -127,7 +114,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
         tags: ['identity'],
         summary: '查看网格员所辖区域 / A grid worker’s areas',
         params: ZCaseIdParamSchema,
-        response: { 200: z.object({ areaCodes: z.array(z.string()) }), ...errors },
+        response: { 200: ZAreaCodesSchema, ...errors },
       },
     },
     async (request) => ({ areaCodes: await readUserAreas(db, requireActor(request), request.params.id) }),
@@ -138,7 +125,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
       schema: {
         tags: ['credit'],
         summary: '我的网格区域 / My areas',
-        response: { 200: z.object({ areaCodes: z.array(z.string()) }), ...errors },
+        response: { 200: ZAreaCodesSchema, ...errors },
       },
     },
     async (request) => ({ areaCodes: await areasOfUser(db, requireActor(request).userId) }),

@@ -1,15 +1,17 @@
-import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
   ZBoundPersonSchema,
   ZCaseIdParamSchema,
-  ZCreditRecordSchema,
+  ZCreatedSchema,
+  ZExitLiftedSchema,
   ZExitRestrictionSchema,
   ZLiftSchema,
   ZOrderRestrictionSchema,
+  ZPersonStateSchema,
   ZReasonSchema,
+  ZRestrictionLiftedSchema,
   ZRestrictionStateSchema,
   ZSpendingPermissionSchema,
 } from './contracts.ts';
@@ -25,7 +27,6 @@ import { orderRestriction } from './use-cases/order-restriction.ts';
 
 const tags = ['credit'];
 const errors = errorResponses;
-const ZIdSchema = z.object({ id: z.string() });
 
 /** Consumption restriction (限消规定) and exit restriction: order, bind persons, allow, release, lift. */
 export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
@@ -74,7 +75,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '解除限制消费 / Lift a consumption restriction',
         params: ZCaseIdParamSchema,
         body: ZLiftSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZRestrictionLiftedSchema, ...errors },
       },
     },
     async (request) => liftRestriction(db, requireActor(request), request.params.id, request.body),
@@ -87,7 +88,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '增加限制消费关联人员 / Bind a further person',
         params: ZCaseIdParamSchema,
         body: ZBoundPersonSchema,
-        response: { 201: ZIdSchema.extend({ state: z.string() }), ...errors },
+        response: { 201: ZPersonStateSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -103,7 +104,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '解除关联人员限制 / Release a bound person',
         params: ZCaseIdParamSchema,
         body: ZReasonSchema,
-        response: { 200: ZIdSchema.extend({ state: z.string() }), ...errors },
+        response: { 200: ZPersonStateSchema, ...errors },
       },
     },
     async (request) => releaseBoundPerson(db, requireActor(request), request.params.id, request.body),
@@ -116,7 +117,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '准许因私消费 / Allow private spending',
         params: ZCaseIdParamSchema,
         body: ZSpendingPermissionSchema,
-        response: { 201: ZIdSchema, ...errors },
+        response: { 201: ZCreatedSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -137,7 +138,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
         summary: '解除限制出境 / Lift an exit restriction',
         params: ZCaseIdParamSchema,
         body: ZReasonSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZExitLiftedSchema, ...errors },
       },
     },
     async (request) => liftExitRestriction(db, requireActor(request), request.params.id, request.body),

@@ -1,22 +1,29 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { purposeOf } from '../cases/index.ts';
 import { requireActor } from '../identity/index.ts';
 import {
+  type TEntryListQuery,
+  ZApprovedSchema,
   ZApproveSchema,
+  ZCaseCreditSchema,
   ZCaseIdParamSchema,
+  ZCorrectionDecidedSchema,
   ZCorrectionDecisionSchema,
+  ZCorrectionFiledSchema,
   ZCorrectionSchema,
-  ZCreditRecordSchema,
+  ZDelistedSchema,
   ZDelistSchema,
   ZEntryListQuerySchema,
   ZEntryListSchema,
   ZEntryStateSchema,
+  ZHigherReviewRequestedSchema,
   ZHigherReviewRequestSchema,
   ZListRespondentSchema,
+  ZNoGroundRecordedSchema,
   ZNoGroundSchema,
   ZReasonSchema,
 } from './contracts.ts';
@@ -39,7 +46,7 @@ import { revokeEntry } from './use-cases/revoke-entry.ts';
 const tags = ['credit'];
 const errors = errorResponses;
 
-function filterOf(q: z.infer<typeof ZEntryListQuerySchema>) {
+function filterOf(q: TEntryListQuery) {
   return {
     state: q.state,
     ground: q.ground,
@@ -78,9 +85,9 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
     {
       schema: {
         tags,
-        summary: '案件信用惩戒情况 / Credit measures of a case',
+        summary: '案件信用惩戒情况 / Credit punishments of a case',
         params: ZCaseIdParamSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZCaseCreditSchema, ...errors },
       },
     },
     async (request) =>
@@ -100,7 +107,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '不符合纳入失信条件的认定 / Record that no listing ground applies',
         params: ZCaseIdParamSchema,
         body: ZNoGroundSchema,
-        response: { 201: ZCreditRecordSchema, ...errors },
+        response: { 201: ZNoGroundRecordedSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -135,13 +142,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
           summary: '院长签发失信决定 / Approve (sign) a listing',
           params: ZCaseIdParamSchema,
           body: ZApproveSchema.nullish(),
-          response: {
-            200: ZEntryStateSchema.extend({
-              publishFrom: z.string().nullable(),
-              expiresOn: z.string().nullable(),
-            }),
-            ...errors,
-          },
+          response: { 200: ZApprovedSchema, ...errors },
         },
       },
       async (request) => approveEntry(db, requireActor(request), request.params.id, request.body ?? {}),
@@ -154,7 +155,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
           summary: '申请上级法院复议 / Ask the higher court to review',
           params: ZCaseIdParamSchema,
           body: ZHigherReviewRequestSchema.nullish(),
-          response: { 200: ZCreditRecordSchema, ...errors },
+          response: { 200: ZHigherReviewRequestedSchema, ...errors },
         },
       },
       async (request) =>
@@ -183,7 +184,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '删除失信信息 / Delete an entry',
         params: ZCaseIdParamSchema,
         body: ZDelistSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZDelistedSchema, ...errors },
       },
     },
     async (request) => delistEntry(db, requireActor(request), request.params.id, request.body),
@@ -209,7 +210,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '纠正申请 / File a correction request',
         params: ZCaseIdParamSchema,
         body: ZCorrectionSchema,
-        response: { 201: ZCreditRecordSchema, ...errors },
+        response: { 201: ZCorrectionFiledSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -225,7 +226,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '审查纠正申请 / Decide a correction request',
         params: ZCaseIdParamSchema,
         body: ZCorrectionDecisionSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZCorrectionDecidedSchema, ...errors },
       },
     },
     async (request) => decideCorrection(db, requireActor(request), request.params.id, request.body),
@@ -238,7 +239,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         summary: '上级法院复议决定 / Higher court’s review decision',
         params: ZCaseIdParamSchema,
         body: ZCorrectionDecisionSchema,
-        response: { 200: ZCreditRecordSchema, ...errors },
+        response: { 200: ZCorrectionDecidedSchema, ...errors },
       },
     },
     async (request) => decideHigherReview(db, requireActor(request), request.params.id, request.body),
@@ -270,13 +271,19 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         tags,
         summary: '导出 Excel / Export entries to Excel',
         querystring: ZEntryListQuerySchema,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: {
+          200: {
+            description: '失信名单工作簿 / The entries as a workbook',
+            content: { [xlsxMediaType]: { schema: ZBinaryFile } },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
       const buffer = await exportEntries(db, requireActor(request), filterOf(request.query));
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', xlsxMediaType)
         .header('content-disposition', `attachment; filename="dishonest-entries.xlsx"`)
         .send(buffer);
     },

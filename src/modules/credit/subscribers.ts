@@ -87,8 +87,8 @@ async function onCaseClosed(tx: Tx, p: z.infer<typeof caseClosed.schema>): Promi
   for (const x of exits) {
     changes.push({
       kind: 'restrictionLifted',
-      measure: 'exitRestriction',
-      measureNo: x.measureNo,
+      punishment: 'exitRestriction',
+      punishmentNo: x.punishmentNo,
       subjectKind: 'natural',
       idNumber: x.idNumber,
       creditCode: null,

@@ -13,7 +13,10 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { BoundRole } from './rules/consumption.ts';
+import type { CorrectionGround } from './rules/correction.ts';
 
+// Columns typed as unions hold only those values: each has its check constraint (0001_credit.sql).
 export const creditSchema = pgSchema('credit');
 
 export const courts = creditSchema.table('courts', {
@@ -48,21 +51,23 @@ const caseColumns = {
 
 export const entries = creditSchema.table('entries', {
   id: uuid('id').primaryKey(),
-  measureNo: bigint('measure_no', { mode: 'number' }).notNull().default(sql`nextval('credit.measure_no')`),
+  punishmentNo: bigint('punishment_no', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('credit.punishment_no')`),
   ...caseColumns,
   caseFiledOn: date('case_filed_on', { mode: 'string' }).notNull(),
   legalRepresentative: text('legal_representative'),
   divisionCode: text('division_code'),
   ground: smallint('ground').notNull(),
   facts: text('facts').notNull(),
-  initiatedBy: text('initiated_by').notNull(),
+  initiatedBy: text('initiated_by').$type<'ownMotion' | 'application'>().notNull(),
   applicantPartyId: uuid('applicant_party_id'),
   applicationReceivedOn: date('application_received_on', { mode: 'string' }),
   decisionDueOn: date('decision_due_on', { mode: 'string' }),
   exclusions: jsonb('exclusions').$type<DeclaredExclusions>().notNull().default({}),
   extendYears: smallint('extend_years').notNull().default(0),
   graceMonths: smallint('grace_months').notNull().default(0),
-  state: text('state').notNull(),
+  state: text('state').$type<'pendingApproval' | 'listed' | 'refused' | 'deleted' | 'revoked'>().notNull(),
   requestedOn: date('requested_on', { mode: 'string' }).notNull(),
   requestedBy: uuid('requested_by').notNull(),
   requestedByName: text('requested_by_name').notNull(),
@@ -109,7 +114,7 @@ export const restrictions = creditSchema.table('restrictions', {
   id: uuid('id').primaryKey(),
   ...caseColumns,
   behaviours: smallint('behaviours').array().notNull(),
-  state: text('state').notNull(),
+  state: text('state').$type<'active' | 'lifted'>().notNull(),
   orderedOn: date('ordered_on', { mode: 'string' }).notNull(),
   orderedBy: uuid('ordered_by').notNull(),
   orderedByName: text('ordered_by_name').notNull(),
@@ -125,14 +130,16 @@ export const restrictions = creditSchema.table('restrictions', {
 
 export const restrictionSubjects = creditSchema.table('restriction_subjects', {
   id: uuid('id').primaryKey(),
-  measureNo: bigint('measure_no', { mode: 'number' }).notNull().default(sql`nextval('credit.measure_no')`),
+  punishmentNo: bigint('punishment_no', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('credit.punishment_no')`),
   restrictionId: uuid('restriction_id').notNull(),
-  role: text('role').notNull(),
+  role: text('role').$type<'debtor' | BoundRole>().notNull(),
   name: text('name').notNull(),
   idNumber: text('id_number'),
   creditCode: text('credit_code'),
   divisionCode: text('division_code'),
-  state: text('state').notNull(),
+  state: text('state').$type<'active' | 'released' | 'lifted'>().notNull(),
   restrictedFrom: date('restricted_from', { mode: 'string' }).notNull(),
   releasedOn: date('released_on', { mode: 'string' }),
   releaseReason: text('release_reason'),
@@ -154,11 +161,13 @@ export const spendingPermissions = creditSchema.table('spending_permissions', {
 
 export const exitRestrictions = creditSchema.table('exit_restrictions', {
   id: uuid('id').primaryKey(),
-  measureNo: bigint('measure_no', { mode: 'number' }).notNull().default(sql`nextval('credit.measure_no')`),
+  punishmentNo: bigint('punishment_no', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('credit.punishment_no')`),
   ...caseColumns,
   divisionCode: text('division_code'),
   authority: text('authority').notNull(),
-  state: text('state').notNull(),
+  state: text('state').$type<'active' | 'lifted'>().notNull(),
   orderedOn: date('ordered_on', { mode: 'string' }).notNull(),
   orderedBy: uuid('ordered_by').notNull(),
   orderedByName: text('ordered_by_name').notNull(),
@@ -171,11 +180,13 @@ export const exitRestrictions = creditSchema.table('exit_restrictions', {
 export const correctionRequests = creditSchema.table('correction_requests', {
   id: uuid('id').primaryKey(),
   entryId: uuid('entry_id').notNull(),
-  ground: text('ground').notNull(),
+  ground: text('ground').$type<CorrectionGround>().notNull(),
   statement: text('statement').notNull(),
   receivedOn: date('received_on', { mode: 'string' }).notNull(),
   reviewDueOn: date('review_due_on', { mode: 'string' }).notNull(),
-  state: text('state').notNull(),
+  state: text('state')
+    .$type<'pending' | 'upheld' | 'rejected' | 'higherReview' | 'higherUpheld' | 'higherRejected'>()
+    .notNull(),
   decidedOn: date('decided_on', { mode: 'string' }),
   decisionReason: text('decision_reason'),
   correctionDueOn: date('correction_due_on', { mode: 'string' }),
@@ -207,8 +218,8 @@ export const requeryResults = creditSchema.table('requery_results', {
 export const changes = creditSchema.table('changes', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
   kind: text('kind').notNull(),
-  measure: text('measure').notNull(),
-  measureNo: bigint('measure_no', { mode: 'number' }),
+  punishment: text('punishment').notNull(),
+  punishmentNo: bigint('punishment_no', { mode: 'number' }),
   subjectKind: text('subject_kind').notNull(),
   idNumber: text('id_number'),
   creditCode: text('credit_code'),
@@ -221,14 +232,6 @@ export const changes = creditSchema.table('changes', {
   behaviours: smallint('behaviours').array(),
   role: text('role'),
   occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const webhookCursors = creditSchema.table('webhook_cursors', {
-  clientId: uuid('client_id').primaryKey(),
-  deliveredSeq: bigint('delivered_seq', { mode: 'number' }).notNull().default(0),
-  attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-  lastError: text('last_error'),
 });
 
 export const gridReads = creditSchema.table('grid_reads', {

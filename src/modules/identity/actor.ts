@@ -1,29 +1,9 @@
 import type { CourtLevel } from '../../kernel/index.ts';
+import type { Role } from './rules/roles.ts';
+
+export { Role, roleLabels, roleValues } from './rules/roles.ts';
+
 /** The signed-in user as every use case sees it. Built once per request from the session. */
-export const Role = {
-  judge: 'judge',
-  assistant: 'assistant',
-  bailiff: 'bailiff',
-  clerk: 'clerk',
-  commandCentre: 'commandCentre',
-  courtLeader: 'courtLeader',
-  admin: 'admin',
-  gridWorker: 'gridWorker',
-} as const;
-export type Role = (typeof Role)[keyof typeof Role];
-export const roleValues = Object.values(Role) as [Role, ...Role[]];
-
-export const roleLabels: Record<Role, { zh: string; en: string }> = {
-  judge: { zh: '执行法官', en: 'Judge' },
-  assistant: { zh: '法官助理（执行员）', en: 'Assistant' },
-  bailiff: { zh: '司法警察', en: 'Bailiff' },
-  clerk: { zh: '书记员', en: 'Clerk' },
-  commandCentre: { zh: '执行指挥中心', en: 'Command centre' },
-  courtLeader: { zh: '院领导', en: 'Court leader' },
-  admin: { zh: '系统管理员', en: 'System administrator' },
-  gridWorker: { zh: '网格员', en: 'Grid worker' },
-};
-
 export type Actor = {
   userId: string;
   username: string;

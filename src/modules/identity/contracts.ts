@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { courtLevelValues } from '../../kernel/index.ts';
-import { roleValues } from './actor.ts';
+import { roleValues } from './rules/roles.ts';
 
 export const ZRoleSchema = z.enum(roleValues);
+export type TRole = z.infer<typeof ZRoleSchema>;
 export const ZCourtLevelSchema = z.enum(courtLevelValues);
+export type TCourtLevel = z.infer<typeof ZCourtLevelSchema>;
 
 export const ZUserSchema = z.object({
   id: z.string(),
@@ -12,11 +14,22 @@ export const ZUserSchema = z.object({
   roles: z.array(ZRoleSchema),
   court: z.object({ id: z.string(), name: z.string(), courtCode: z.string(), level: ZCourtLevelSchema }),
 });
+export type TUser = z.infer<typeof ZUserSchema>;
 
 export const ZLoginSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(200),
 });
+export type TLogin = z.infer<typeof ZLoginSchema>;
+
+export const ZSignedInSchema = z.object({ token: z.string(), user: ZUserSchema });
+export type TSignedIn = z.infer<typeof ZSignedInSchema>;
+
+/** Signing out answers 204 with no body. */
+export const ZLogoutSchema = z.null().describe('已退出，无内容 / Signed out, no content');
+
+export const ZMeSchema = z.object({ user: ZUserSchema });
+export type TMe = z.infer<typeof ZMeSchema>;
 
 export const ZCourtSchema = z.object({
   id: z.string(),
@@ -26,6 +39,9 @@ export const ZCourtSchema = z.object({
   divisionCode: z.string(),
   parentId: z.string().nullable(),
 });
+export type TCourt = z.infer<typeof ZCourtSchema>;
+export const ZCourtListSchema = z.object({ items: z.array(ZCourtSchema) });
+export type TCourtList = z.infer<typeof ZCourtListSchema>;
 
 export const ZNewCourtSchema = z.object({
   name: z.string().trim().min(2).max(100),
@@ -34,6 +50,7 @@ export const ZNewCourtSchema = z.object({
   divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字 / Division code is 6 digits'),
   parentId: z.uuid().nullable(),
 });
+export type TNewCourt = z.infer<typeof ZNewCourtSchema>;
 
 const ZMemberSchema = z.object({ id: z.string(), displayName: z.string() }).nullable();
 
@@ -45,6 +62,9 @@ export const ZUserListItemSchema = z.object({
   court: z.object({ id: z.string(), name: z.string() }),
   disabled: z.boolean(),
 });
+export type TUserListItem = z.infer<typeof ZUserListItemSchema>;
+export const ZUserListSchema = z.object({ items: z.array(ZUserListItemSchema) });
+export type TUserList = z.infer<typeof ZUserListSchema>;
 
 export const ZNewUserSchema = z.object({
   username: z.string().trim().min(2).max(64),
@@ -53,12 +73,14 @@ export const ZNewUserSchema = z.object({
   courtId: z.uuid(),
   roles: z.array(ZRoleSchema).min(1).max(8),
 });
+export type TNewUser = z.infer<typeof ZNewUserSchema>;
 
 export const ZUserPatchSchema = z.object({
   displayName: z.string().trim().min(1).max(50).optional(),
   roles: z.array(ZRoleSchema).min(1).max(8).optional(),
   disabled: z.boolean().optional(),
 });
+export type TUserPatch = z.infer<typeof ZUserPatchSchema>;
 
 export const ZTeamSchema = z.object({
   id: z.string(),
@@ -69,6 +91,9 @@ export const ZTeamSchema = z.object({
   bailiff: ZMemberSchema,
   clerk: ZMemberSchema,
 });
+export type TTeam = z.infer<typeof ZTeamSchema>;
+export const ZTeamListSchema = z.object({ items: z.array(ZTeamSchema) });
+export type TTeamList = z.infer<typeof ZTeamListSchema>;
 
 export const ZNewTeamSchema = z.object({
   name: z.string().trim().min(1).max(50),
@@ -78,6 +103,7 @@ export const ZNewTeamSchema = z.object({
   bailiffId: z.uuid().nullish(),
   clerkId: z.uuid().nullish(),
 });
+export type TNewTeam = z.infer<typeof ZNewTeamSchema>;
 
 // Ids in paths are checked by the use case: a malformed id is simply not found (404), like an id out of scope.
 export const ZIdParamSchema = z.object({ id: z.string().min(1).max(100) });

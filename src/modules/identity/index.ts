@@ -10,21 +10,6 @@ export { requireActor } from './http-auth.ts';
 export { demoPassword, hashPassword } from './password.ts';
 export { dataScopePrefix, isInScope, requireRole } from './policy.ts';
 export { loadActorByUserId, loadActorByUsername } from './use-cases/load-actor.ts';
-export {
-  type ApiCapability,
-  type ApiClient,
-  addApiUsage,
-  apiCapabilities,
-  apiKeyPrefix,
-  apiUsageOn,
-  createApiClient,
-  findApiClientByKey,
-  hashApiKey,
-  listApiClients,
-  listWebhookSubscribers,
-  type NewApiClient,
-  revokeApiClient,
-} from './use-cases/manage-api-clients.ts';
 export { areasOfUser, readUserAreas, setUserAreas } from './use-cases/manage-areas.ts';
 export {
   type CourtView,
@@ -47,8 +32,8 @@ export {
 export { insertUser, listUsersByIds, type UserView } from './use-cases/manage-users.ts';
 
 /**
- * Identity: courts of the four levels, users, roles, teams, sessions, the API keys of outside
- * units, and the data scope every query obeys. First in the list: its sign-in hook resolves the
+ * Identity: courts of the four levels, users, roles, teams, sessions, the administrative areas of
+ * grid workers, and the data scope every query obeys. First in the list: its sign-in hook resolves the
  * actor of every request before any other module's route runs.
  */
 export const identityModule = defineModule({

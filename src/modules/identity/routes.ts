@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type App, errorResponses, ZClockSchema, ZErrorSchema } from '../../platform/http/server.ts';
@@ -7,16 +6,21 @@ import type { Actor } from './actor.ts';
 import {
   ZAdvanceClockSchema,
   ZCourtFilterSchema,
+  ZCourtListSchema,
   ZCourtSchema,
   ZIdParamSchema,
   ZLoginSchema,
+  ZLogoutSchema,
+  ZMeSchema,
   ZNewCourtSchema,
   ZNewTeamSchema,
   ZNewUserSchema,
+  ZSignedInSchema,
+  ZTeamListSchema,
   ZTeamSchema,
   ZUserListItemSchema,
+  ZUserListSchema,
   ZUserPatchSchema,
-  ZUserSchema,
 } from './contracts.ts';
 import { requireActor, sessionCookie, setSessionCookie } from './http-auth.ts';
 import { moveClockForward } from './use-cases/advance-clock.ts';
@@ -56,7 +60,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
         summary: '登录 / Sign in',
         security: [],
         body: ZLoginSchema,
-        response: { 200: z.object({ token: z.string(), user: ZUserSchema }), ...errors, 429: ZErrorSchema },
+        response: { 200: ZSignedInSchema, ...errors, 429: ZErrorSchema },
       },
     },
     async (request, reply) => {
@@ -73,11 +77,15 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { isPublic: true }, schema: { tags, summary: '退出 / Sign out' } },
+    {
+      config: { isPublic: true },
+      schema: { tags, summary: '退出 / Sign out', response: { 204: ZLogoutSchema } },
+    },
     async (request, reply) => {
       if (request.authToken) await signOut(db, request.authToken);
       reply.clearCookie(sessionCookie, { path: '/' });
-      return reply.status(204).send();
+      // A 204 carries no body: Fastify drops the payload and its content type.
+      return reply.status(204).send(null);
     },
   );
 
@@ -87,7 +95,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
       schema: {
         tags,
         summary: '当前用户 / Current user',
-        response: { 200: z.object({ user: ZUserSchema }), 401: ZErrorSchema },
+        response: { 200: ZMeSchema, 401: ZErrorSchema },
       },
     },
     async (request) => ({ user: userView(requireActor(request)) }),
@@ -115,7 +123,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
       schema: {
         tags,
         summary: '法院列表 / Courts in scope',
-        response: { 200: z.object({ items: z.array(ZCourtSchema) }), ...errors },
+        response: { 200: ZCourtListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listCourts(db, requireActor(request)) }),
@@ -142,7 +150,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
         tags,
         summary: '用户列表 / Users in scope',
         querystring: ZCourtFilterSchema,
-        response: { 200: z.object({ items: z.array(ZUserListItemSchema) }), ...errors },
+        response: { 200: ZUserListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listUsers(db, requireActor(request), request.query) }),
@@ -187,7 +195,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
         tags,
         summary: '执行团队 / Teams in scope',
         querystring: ZCourtFilterSchema,
-        response: { 200: z.object({ items: z.array(ZTeamSchema) }), ...errors },
+        response: { 200: ZTeamListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listTeams(db, requireActor(request), request.query) }),

@@ -1,4 +1,4 @@
-import { boolean, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
 
@@ -42,3 +42,13 @@ export const sessions = identitySchema.table('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/** The administrative areas a grid worker (网格员) watches. */
+export const userAreas = identitySchema.table(
+  'user_areas',
+  {
+    userId: uuid('user_id').notNull(),
+    areaCode: text('area_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.areaCode] })],
+);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { clock } from '../../../platform/clock.ts';
 import { defineJob } from '../../../platform/jobs.ts';
 import { expireTerms } from '../use-cases/expire-terms.ts';
-import { pushWebhooks } from '../use-cases/push-webhooks.ts';
 
 const ZSlot = z.object({ slot: z.string() }).partial();
 
@@ -18,15 +17,4 @@ export const expireTermsJob = defineJob({
   },
 });
 
-/** Signed webhook pushes of the change feed to subscribed units, every minute (retries by backoff). */
-export const pushWebhooksJob = defineJob({
-  name: 'credit.push-webhooks',
-  payload: ZSlot,
-  schedule: { cron: '* * * * *' },
-  expireInSeconds: 300,
-  async handle(ctx) {
-    await pushWebhooks(ctx.database.db, { logger: ctx.logger });
-  },
-});
-
-export const creditJobs = [expireTermsJob, pushWebhooksJob];
+export const creditJobs = [expireTermsJob];

@@ -120,8 +120,8 @@ export async function deleteEntryInTx(
   const changes: ChangeInput[] = [
     {
       kind: 'deleted',
-      measure: 'dishonestList',
-      measureNo: entry.measureNo,
+      punishment: 'dishonestList',
+      punishmentNo: entry.punishmentNo,
       subjectKind: entry.subjectKind,
       idNumber: entry.idNumber,
       creditCode: entry.creditCode,

@@ -43,8 +43,8 @@ export async function liftRestrictionInTx(
   });
   return subjects.map((s) => ({
     kind: 'restrictionLifted',
-    measure: 'consumptionRestriction',
-    measureNo: s.measureNo,
+    punishment: 'consumptionRestriction',
+    punishmentNo: s.punishmentNo,
     subjectKind: s.role === 'debtor' ? r.subjectKind : 'natural',
     idNumber: s.idNumber,
     creditCode: s.creditCode,

@@ -49,8 +49,8 @@ export async function revokeEntryInTx(
   if (entry.state === 'listed') {
     changes.push({
       kind: 'deleted',
-      measure: 'dishonestList',
-      measureNo: entry.measureNo,
+      punishment: 'dishonestList',
+      punishmentNo: entry.punishmentNo,
       subjectKind: entry.subjectKind,
       idNumber: entry.idNumber,
       creditCode: entry.creditCode,
@@ -116,8 +116,8 @@ export async function correctEntryInTx(
   return [
     {
       kind: 'updated',
-      measure: 'dishonestList',
-      measureNo: corrected.measureNo,
+      punishment: 'dishonestList',
+      punishmentNo: corrected.punishmentNo,
       subjectKind: corrected.subjectKind,
       idNumber: corrected.idNumber,
       creditCode: corrected.creditCode,

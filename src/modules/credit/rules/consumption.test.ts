@@ -8,7 +8,6 @@ import {
   isSpendingAllowed,
   liftGrounds,
 } from './consumption.ts';
-import { isScene, scenes, sceneValues } from './scenes.ts';
 
 test('限消规定 art. 3: nine restricted behaviours', () => {
   assert.deepEqual(allRestrictedBehaviours, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -44,16 +43,4 @@ test('a private-spending permission covers its behaviours within its dates only'
   assert.equal(isSpendingAllowed(permission, 9, '2026-06-11'), false);
   assert.equal(isSpendingAllowed(permission, 3, '2026-06-05'), false);
   assert.equal(isSpendingAllowed(null, 1, '2026-06-05'), false);
-});
-
-test('scenes: each unit sees the behaviours of what it sells', () => {
-  assert.deepEqual(scenes.railway.behaviours, [9]);
-  assert.deepEqual(scenes.airline.behaviours, [1]);
-  assert.deepEqual(scenes.realEstate.behaviours, [3]);
-  assert.deepEqual(scenes.finance.behaviours, [8]);
-  assert.deepEqual(scenes.tendering.behaviours, []);
-  assert.equal(scenes.tendering.isDishonestListRelevant, true);
-  assert.equal(scenes.border.isExitRestrictionRelevant, true);
-  for (const s of sceneValues) assert.equal(isScene(s), true);
-  assert.equal(isScene('casino'), false);
 });

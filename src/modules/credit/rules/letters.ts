@@ -1,5 +1,5 @@
 /**
- * The documents of the credit measures, generated from what the case and the decision know and
+ * The documents of credit punishment, generated from what the case and the decision know and
  * kept with the entry for the dossier: the listing decision (失信规定 art. 5), the consumption
  * restriction order (限消规定 art. 4), the exit-restriction notice and the deletion decision.
  */

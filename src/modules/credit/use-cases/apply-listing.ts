@@ -86,8 +86,8 @@ export async function applyListing(
   const changes: ChangeInput[] = [
     {
       kind: 'listed',
-      measure: 'dishonestList',
-      measureNo: listed.measureNo,
+      punishment: 'dishonestList',
+      punishmentNo: listed.punishmentNo,
       subjectKind: listed.subjectKind,
       idNumber: listed.idNumber,
       creditCode: listed.creditCode,

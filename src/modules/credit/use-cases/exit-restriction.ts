@@ -115,8 +115,8 @@ export async function restrictExit(
     await recordChanges(tx, [
       {
         kind: 'restrictionAdded',
-        measure: 'exitRestriction',
-        measureNo: row.measureNo,
+        punishment: 'exitRestriction',
+        punishmentNo: row.punishmentNo,
         subjectKind: 'natural',
         idNumber: row.idNumber,
         creditCode: null,
@@ -163,8 +163,8 @@ export async function liftExitRestriction(
     await recordChanges(tx, [
       {
         kind: 'restrictionLifted',
-        measure: 'exitRestriction',
-        measureNo: row.measureNo,
+        punishment: 'exitRestriction',
+        punishmentNo: row.punishmentNo,
         subjectKind: 'natural',
         idNumber: row.idNumber,
         creditCode: null,

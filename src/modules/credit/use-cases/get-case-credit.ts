@@ -5,10 +5,12 @@ import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
+import { ZHistoryChangesSchema } from '../contracts.ts';
 import { auditActorOf } from '../credit-store.ts';
 import { isSignerFor } from '../policy.ts';
 import { deletionGrounds, isDeletionGround } from '../rules/deletion.ts';
 import { isListingGround, listingGrounds } from '../rules/grounds.ts';
+import { referenceOf } from '../rules/punishment.ts';
 import {
   correctionRequests,
   entries,
@@ -87,7 +89,7 @@ export async function getCaseCredit(db: Db, actor: Actor, caseId: string, purpos
     }
     const entryView = (e: (typeof caseEntries)[number]) => ({
       id: e.id,
-      reference: `ZX${String(e.measureNo).padStart(10, '0')}`,
+      reference: referenceOf(e.punishmentNo),
       state: e.state,
       ground: e.ground,
       groundLabel: isListingGround(e.ground) ? listingGrounds[e.ground] : { zh: '', en: '' },
@@ -126,7 +128,8 @@ export async function getCaseCredit(db: Db, actor: Actor, caseId: string, purpos
           reason: h.reason,
           actor: h.actorName,
           occurredOn: h.occurredOn,
-          changes: h.changes,
+          // Read through the schema that documents what each action stores.
+          changes: ZHistoryChangesSchema.parse(h.changes),
         })),
       corrections: corrections
         .filter((r) => r.entryId === e.id)
@@ -162,7 +165,7 @@ export async function getCaseCredit(db: Db, actor: Actor, caseId: string, purpos
         .filter((s) => s.restrictionId === r.id)
         .map((s) => ({
           id: s.id,
-          reference: `ZX${String(s.measureNo).padStart(10, '0')}`,
+          reference: referenceOf(s.punishmentNo),
           role: s.role,
           name: s.name,
           idNumber: showId(s.idNumber),

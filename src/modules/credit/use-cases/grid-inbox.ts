@@ -45,7 +45,8 @@ export async function gridInbox(db: Db, actor: Actor, input: { page: number; pag
       items: rows.map(({ c, courtName }) => ({
         seq: c.seq,
         kind: c.kind,
-        measure: c.measure,
+        // `measure` is the name in the published inbox API (a fixed contract); the column is `punishment`.
+        measure: c.punishment,
         name: c.name,
         idNumber: c.idNumber ? maskIdNumber(c.idNumber) : null,
         creditCode: c.creditCode,

@@ -5,7 +5,12 @@ import { invalidField } from '../../../platform/errors.ts';
 import type { CaseContext, CaseParty } from '../../cases/index.ts';
 import { type ChangeInput, caseColumnsOf } from '../credit-store.ts';
 import { divisionOfSubject } from '../rules/area.ts';
-import { allRestrictedBehaviours, type BoundRole, type RestrictedBehaviour } from '../rules/consumption.ts';
+import {
+  allRestrictedBehaviours,
+  type BoundRole,
+  type RestrictedBehaviour,
+  type RestrictionRole,
+} from '../rules/consumption.ts';
 import { type LetterCase, renderRestrictionOrder } from '../rules/letters.ts';
 import { restrictionSubjects, restrictions } from '../tables.ts';
 
@@ -94,7 +99,12 @@ export async function issueRestriction(
     orderText,
     entryId: input.entryId,
   });
-  const subjects = [
+  const subjects: {
+    role: RestrictionRole;
+    name: string;
+    idNumber: string | null;
+    creditCode: string | null;
+  }[] = [
     {
       role: 'debtor',
       name: respondent.name,
@@ -111,7 +121,7 @@ export async function issueRestriction(
   const rows = await tx
     .insert(restrictionSubjects)
     .values(
-      subjects.map((s) => ({
+      subjects.map((s): typeof restrictionSubjects.$inferInsert => ({
         id: randomUUID(),
         restrictionId: id,
         role: s.role,
@@ -127,8 +137,8 @@ export async function issueRestriction(
     .returning();
   const changes: ChangeInput[] = rows.map((s) => ({
     kind: 'restrictionAdded',
-    measure: 'consumptionRestriction',
-    measureNo: s.measureNo,
+    punishment: 'consumptionRestriction',
+    punishmentNo: s.punishmentNo,
     subjectKind: s.role === 'debtor' ? respondent.kind : 'natural',
     idNumber: s.idNumber,
     creditCode: s.creditCode,

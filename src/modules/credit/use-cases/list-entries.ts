@@ -7,6 +7,7 @@ import { appendAudit } from '../../audit/index.ts';
 import { type Actor, dataScopePrefix, getCourt, isInScope } from '../../identity/index.ts';
 import { auditActorOf } from '../credit-store.ts';
 import { isListingGround, listingGrounds } from '../rules/grounds.ts';
+import { referenceOf } from '../rules/punishment.ts';
 import { courts, entries } from '../tables.ts';
 
 export const entryStates = ['pendingApproval', 'listed', 'refused', 'deleted', 'revoked'] as const;
@@ -58,7 +59,7 @@ async function conditionsFor(db: Db, actor: Actor, f: EntryFilter): Promise<SQL[
 function itemOf(e: typeof entries.$inferSelect & { courtName: string | null }) {
   return {
     id: e.id,
-    reference: `ZX${String(e.measureNo).padStart(10, '0')}`,
+    reference: referenceOf(e.punishmentNo),
     caseId: e.caseId,
     caseNumber: e.caseNumber,
     court: e.courtName ?? '',

@@ -70,12 +70,12 @@ export async function allowPrivateSpending(
       objectId: subject.id,
       detail: { behaviours: input.behaviours, validFrom: input.validFrom, validUntil: input.validUntil },
     });
-    // The matching index reads permissions with the measure: an update row makes every instance reload it.
+    // The matching index reads permissions with the punishment: an update row makes every instance reload it.
     await recordChanges(tx, [
       {
         kind: 'updated',
-        measure: 'consumptionRestriction',
-        measureNo: subject.measureNo,
+        punishment: 'consumptionRestriction',
+        punishmentNo: subject.punishmentNo,
         subjectKind: 'natural',
         idNumber: subject.idNumber,
         creditCode: subject.creditCode,
@@ -128,8 +128,8 @@ export async function releaseBoundPerson(
     await recordChanges(tx, [
       {
         kind: 'restrictionLifted',
-        measure: 'consumptionRestriction',
-        measureNo: subject.measureNo,
+        punishment: 'consumptionRestriction',
+        punishmentNo: subject.punishmentNo,
         subjectKind: 'natural',
         idNumber: subject.idNumber,
         creditCode: subject.creditCode,
@@ -196,8 +196,8 @@ export async function addBoundPerson(
     await recordChanges(tx, [
       {
         kind: 'restrictionAdded',
-        measure: 'consumptionRestriction',
-        measureNo: row.measureNo,
+        punishment: 'consumptionRestriction',
+        punishmentNo: row.punishmentNo,
         subjectKind: 'natural',
         idNumber: row.idNumber,
         creditCode: null,

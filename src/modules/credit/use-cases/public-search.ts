@@ -27,6 +27,7 @@ import { invalidField } from '../../../platform/errors.ts';
 import { boundRoles, isRestrictedBehaviour, restrictedBehaviours } from '../rules/consumption.ts';
 import { isListingGround, listingGrounds } from '../rules/grounds.ts';
 import { publicSubjectOf } from '../rules/public-record.ts';
+import { referenceOf } from '../rules/punishment.ts';
 import { courts, entries, restrictionSubjects, restrictions } from '../tables.ts';
 
 // Abuse resistance of the public list: a real query, small pages, no deep paging.
@@ -99,12 +100,12 @@ export async function searchPublicDishonest(
     .from(entries)
     .leftJoin(courts, eq(courts.courtNo, entries.courtNo))
     .where(where)
-    .orderBy(desc(entries.publishFrom), desc(entries.measureNo))
+    .orderBy(desc(entries.publishFrom), desc(entries.punishmentNo))
     .limit(publicPageSize)
     .offset((page - 1) * publicPageSize);
   return {
     items: rows.map(({ e, courtName }) => ({
-      reference: `ZX${String(e.measureNo).padStart(10, '0')}`,
+      reference: referenceOf(e.punishmentNo),
       subject: publicSubjectOf({ ...e, kind: e.subjectKind }, today, opts.mask ?? defaultIdMask),
       obligationFen: e.obligationFen,
       performedFen: e.performedFen,
@@ -151,13 +152,13 @@ export async function searchPublicRestricted(
     .innerJoin(restrictions, eq(restrictions.id, restrictionSubjects.restrictionId))
     .leftJoin(courts, eq(courts.courtNo, restrictions.courtNo))
     .where(where)
-    .orderBy(desc(restrictionSubjects.restrictedFrom), desc(restrictionSubjects.measureNo))
+    .orderBy(desc(restrictionSubjects.restrictedFrom), desc(restrictionSubjects.punishmentNo))
     .limit(publicPageSize)
     .offset((page - 1) * publicPageSize);
   const mask = opts.mask ?? defaultIdMask;
   return {
     items: rows.map(({ s, r, courtName }) => ({
-      reference: `ZX${String(s.measureNo).padStart(10, '0')}`,
+      reference: referenceOf(s.punishmentNo),
       name: s.name,
       idNumber: s.idNumber ? maskIdNumber(s.idNumber, mask) : null,
       creditCode: s.creditCode,

@@ -4,9 +4,8 @@ import { invalidField, notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { type Actor, Role } from '../actor.ts';
-import { userAreas } from '../api-client-tables.ts';
 import { requireRole } from '../policy.ts';
-import { users } from '../tables.ts';
+import { userAreas, users } from '../tables.ts';
 
 const areaCodePattern = /^[1-9]\d{5}$/;
 

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray, like } from 'drizzle-orm';
-import { type CourtLevel, childCourtLevels, isValidCourtCode } from '../../../kernel/index.ts';
+import {
+  type CourtLevel,
+  childCourtLevels,
+  isValidCourtCode,
+  supremeCourtCode,
+} from '../../../kernel/index.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
@@ -140,11 +145,11 @@ export async function findCourtByCode(db: DbOrTx, courtCode: string): Promise<Co
 
 /** On a fresh installation the SPC is the root of the court tree; created with the first administrator. */
 export async function ensureRootCourt(db: DbOrTx): Promise<CourtView> {
-  const existing = await findCourtByCode(db, '最高法');
+  const existing = await findCourtByCode(db, supremeCourtCode);
   if (existing) return existing;
   return insertCourt(db, {
     name: '最高人民法院',
-    courtCode: '最高法',
+    courtCode: supremeCourtCode,
     level: 'supreme',
     divisionCode: '100000',
     parentId: null,
