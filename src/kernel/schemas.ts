@@ -21,3 +21,11 @@ export const ZFen = z.number().int().min(0).max(maxFen);
 
 /** An amount of money in integer fen that must be positive. */
 export const ZPositiveFen = z.number().int().min(1).max(maxFen);
+
+/** The media type of an Excel workbook (the exports of lists). */
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file answered as bytes: in the OpenAPI document, a binary string (of the route's media type). */
+export const ZBinaryFile = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array)
+  .meta({ type: 'string', format: 'binary' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseTypes, ZIsoDate } from '../../kernel/index.ts';
+import type { ClosingType } from './rules/closing.ts';
 
 export const basisKindValues = [
   'judgment',
@@ -13,6 +14,15 @@ export const partyKindValues = ['natural', 'legal', 'other'] as const;
 export const flagValues = ['stateOrgan', 'military', 'livelihood', 'enterprise'] as const;
 export const triageValues = ['simple', 'complex'] as const;
 export const caseStatusValues = ['filed', 'inProgress', 'suspended', 'closed'] as const;
+export const caseSortValues = ['deadline', 'filedOn', '-filedOn'] as const;
+export type TBasisKind = (typeof basisKindValues)[number];
+export type TPartyKind = (typeof partyKindValues)[number];
+export type TCaseFlag = (typeof flagValues)[number];
+export type TTriage = (typeof triageValues)[number];
+export type TCaseStatus = (typeof caseStatusValues)[number];
+export type TCaseSort = (typeof caseSortValues)[number];
+/** The closing types of 立结案意见 (cases/rules/closing.ts), as the list and the detail send them. */
+export type TClosingType = ClosingType;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable();
@@ -24,6 +34,8 @@ export const ZAgentSchema = z.object({
   licenseNumber: optionalText(30),
   phone: optionalText(30),
 });
+export type TAgent = z.infer<typeof ZAgentSchema>;
+export type TAgentKind = TAgent['kind'];
 
 export const ZPartyInputSchema = z.object({
   kind: z.enum(partyKindValues),
@@ -42,6 +54,7 @@ export const ZBasisSchema = z.object({
   issuedBy: text(100),
   effectiveDate: ZIsoDate,
 });
+export type TBasis = z.infer<typeof ZBasisSchema>;
 
 export const ZFileCaseSchema = z.object({
   caseType: z.enum(caseTypes),
@@ -62,6 +75,7 @@ export const ZFiledSchema = z.object({
   caseNumber: z.string(),
   status: z.enum(caseStatusValues),
 });
+export type TFiled = z.infer<typeof ZFiledSchema>;
 
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 const ZMember = z.object({ id: z.string(), displayName: z.string() }).nullable();
@@ -84,6 +98,7 @@ export const ZPartySchema = z.object({
   ),
   isMasked: z.boolean(),
 });
+export type TParty = z.infer<typeof ZPartySchema>;
 
 export const ZDeadlineSchema = z.object({
   kind: z.string(),
@@ -94,6 +109,8 @@ export const ZDeadlineSchema = z.object({
   state: z.enum(['open', 'met', 'overdue']),
   metOn: z.string().nullable(),
 });
+export type TDeadline = z.infer<typeof ZDeadlineSchema>;
+export type TDeadlineState = TDeadline['state'];
 
 export const ZNodeSchema = z.object({
   id: z.string(),
@@ -105,13 +122,14 @@ export const ZNodeSchema = z.object({
   note: z.string(),
   documents: z.array(z.object({ name: z.string() })),
 });
+export type TNode = z.infer<typeof ZNodeSchema>;
 
 const ZCaseRef = z.object({ id: z.string(), caseNumber: z.string() }).nullable();
 
 export const ZCaseDetailSchema = z.object({
   id: z.string(),
   caseNumber: z.string(),
-  caseType: z.string(),
+  caseType: z.enum(caseTypes),
   status: z.enum(caseStatusValues),
   court: z.object({ id: z.string(), name: z.string(), courtCode: z.string() }),
   filedOn: z.string(),
@@ -142,6 +160,8 @@ export const ZCaseDetailSchema = z.object({
   nodeKinds: z.array(z.object({ kind: z.string(), label: ZLabel })),
   closingTypes: z.array(z.object({ closingType: z.string(), label: ZLabel })),
 });
+export type TCaseDetail = z.infer<typeof ZCaseDetailSchema>;
+export type TCaseTeam = TCaseDetail['team'];
 
 export const ZCaseListQuerySchema = z.object({
   status: z.enum(caseStatusValues).optional(),
@@ -150,14 +170,14 @@ export const ZCaseListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   mine: z.enum(['true', 'false', '1', '0']).optional(),
   caseType: z.enum(caseTypes).optional(),
-  sort: z.enum(['deadline', 'filedOn', '-filedOn']).default('deadline'),
+  sort: z.enum(caseSortValues).default('deadline'),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
 
 export const ZCaseListItemSchema = z.object({
   id: z.string(),
   caseNumber: z.string(),
-  caseType: z.string(),
+  caseType: z.enum(caseTypes),
   status: z.enum(caseStatusValues),
   filedOn: z.string(),
   claimAmountFen: z.number(),
@@ -172,6 +192,7 @@ export const ZCaseListItemSchema = z.object({
   triage: z.enum(triageValues).nullable(),
   flags: z.array(z.string()),
 });
+export type TCaseListItem = z.infer<typeof ZCaseListItemSchema>;
 
 export const ZCaseListSchema = z.object({
   items: z.array(ZCaseListItemSchema),
@@ -181,6 +202,7 @@ export const ZCaseListSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+export type TCaseList = z.infer<typeof ZCaseListSchema>;
 
 export const ZRecordNodeSchema = z.object({
   kind: z.string().min(1).max(50),
@@ -191,11 +213,38 @@ export const ZRecordNodeSchema = z.object({
     .max(20)
     .optional(),
 });
+export type TRecordNode = z.infer<typeof ZRecordNodeSchema>;
+
+export const ZNodeRecordedSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  occurredOn: z.string(),
+  note: z.string(),
+  documents: z.array(z.object({ name: z.string() })),
+});
+export type TNodeRecorded = z.infer<typeof ZNodeRecordedSchema>;
 
 export const ZCloseSchema = z.object({
   closingType: z.string().min(1).max(40),
   reason: z.string().trim().max(2000),
 });
+export type TClose = z.infer<typeof ZCloseSchema>;
+
+export const ZClosedSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: z.literal('closed'),
+  closingType: z.string(),
+  closedOn: z.string(),
+});
+export type TClosed = z.infer<typeof ZClosedSchema>;
+
 export const ZRestoreSchema = z.object({ reason: z.string().trim().max(2000).optional().nullable() });
+export type TRestore = z.infer<typeof ZRestoreSchema>;
+
 export const ZAssignTeamSchema = z.object({ teamId: z.uuid() });
+export type TAssignTeam = z.infer<typeof ZAssignTeamSchema>;
+export const ZTeamAssignedSchema = z.object({ teamId: z.string() });
+export type TTeamAssigned = z.infer<typeof ZTeamAssignedSchema>;
+
 export const ZCaseIdParamSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
@@ -8,11 +7,14 @@ import {
   ZCaseIdParamSchema,
   ZCaseListQuerySchema,
   ZCaseListSchema,
+  ZClosedSchema,
   ZCloseSchema,
   ZFileCaseSchema,
   ZFiledSchema,
+  ZNodeRecordedSchema,
   ZRecordNodeSchema,
   ZRestoreSchema,
+  ZTeamAssignedSchema,
 } from './contracts.ts';
 import { assignTeam } from './use-cases/assign-team.ts';
 import { closeCase } from './use-cases/close-case.ts';
@@ -91,16 +93,7 @@ export function registerCaseRoutes(
         summary: '记录节点 / Record a node',
         params: ZCaseIdParamSchema,
         body: ZRecordNodeSchema,
-        response: {
-          201: z.object({
-            id: z.string(),
-            kind: z.string(),
-            occurredOn: z.string(),
-            note: z.string(),
-            documents: z.array(z.object({ name: z.string() })),
-          }),
-          ...errors,
-        },
+        response: { 201: ZNodeRecordedSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -115,16 +108,7 @@ export function registerCaseRoutes(
         summary: '结案 / Close a case',
         params: ZCaseIdParamSchema,
         body: ZCloseSchema,
-        response: {
-          200: z.object({
-            id: z.string(),
-            caseNumber: z.string(),
-            status: z.literal('closed'),
-            closingType: z.string(),
-            closedOn: z.string(),
-          }),
-          ...errors,
-        },
+        response: { 200: ZClosedSchema, ...errors },
       },
     },
     async (request) =>
@@ -156,7 +140,7 @@ export function registerCaseRoutes(
         summary: '分配执行团队 / Assign a team',
         params: ZCaseIdParamSchema,
         body: ZAssignTeamSchema,
-        response: { 200: z.object({ teamId: z.string() }), ...errors },
+        response: { 200: ZTeamAssignedSchema, ...errors },
       },
     },
     async (request) => assignTeam(db, requireActor(request), request.params.id, request.body.teamId),

@@ -1,4 +1,5 @@
 import { bigint, boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CaseType } from '../../kernel/index.ts';
 
 export const casesSchema = pgSchema('cases');
 
@@ -14,7 +15,8 @@ export const cases = casesSchema.table('cases', {
   courtId: uuid('court_id').notNull(),
   courtPath: text('court_path').notNull(),
   courtCode: text('court_code').notNull(),
-  caseType: text('case_type').notNull(),
+  // Written only by filing and restoration, from the kernel's case types.
+  caseType: text('case_type').$type<CaseType>().notNull(),
   year: integer('year').notNull(),
   sequence: integer('sequence').notNull(),
   caseNumber: text('case_number').notNull(),

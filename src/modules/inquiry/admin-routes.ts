@@ -1,5 +1,4 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../platform/db.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import type { Logger } from '../../platform/logging.ts';
@@ -8,8 +7,11 @@ import {
   ZCallbackAckSchema,
   ZCodeParamSchema,
   ZIdParamSchema,
+  ZInstitutionCodeSchema,
   ZInstitutionListSchema,
   ZNoticeListSchema,
+  ZNoticeQuerySchema,
+  ZNoticeReadSchema,
   ZRegisterInstitutionSchema,
   ZUpdateInstitutionSchema,
 } from './contracts.ts';
@@ -57,7 +59,7 @@ export function registerInquiryAdminRoutes(
         tags,
         summary: '登记查控机构 / Register an institution',
         body: ZRegisterInstitutionSchema,
-        response: { 201: z.object({ code: z.string() }), ...errors },
+        response: { 201: ZInstitutionCodeSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -71,7 +73,7 @@ export function registerInquiryAdminRoutes(
         summary: '修改查控机构 / Update an institution (enable, limits, key)',
         params: ZCodeParamSchema,
         body: ZUpdateInstitutionSchema,
-        response: { 200: z.object({ code: z.string() }), ...errors },
+        response: { 200: ZInstitutionCodeSchema, ...errors },
       },
     },
     async (request) => updateInstitution(db, requireActor(request), request.params.code, request.body),
@@ -83,7 +85,7 @@ export function registerInquiryAdminRoutes(
       schema: {
         tags,
         summary: '查控提示 / Prompts (expiring measures, new assets)',
-        querystring: z.object({ caseId: z.string().optional() }),
+        querystring: ZNoticeQuerySchema,
         response: { 200: ZNoticeListSchema, ...errors },
       },
     },
@@ -96,7 +98,7 @@ export function registerInquiryAdminRoutes(
         tags,
         summary: '标记已读 / Mark read',
         params: ZIdParamSchema,
-        response: { 200: z.object({ id: z.string() }), ...errors },
+        response: { 200: ZNoticeReadSchema, ...errors },
       },
     },
     async (request) => markNoticeRead(db, requireActor(request), request.params.id),

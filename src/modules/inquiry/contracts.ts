@@ -2,7 +2,21 @@ import { z } from 'zod';
 import { ZIsoDate } from '../../kernel/index.ts';
 import { assetTypeValues, measureKindValues } from './rules/asset-types.ts';
 import { sortableFields } from './rules/feedback.ts';
-import { requestStateValues } from './rules/request-states.ts';
+import { type RequestState, requestStateValues } from './rules/request-states.ts';
+
+export type TRequestState = RequestState;
+export type TMeasureKind = (typeof measureKindValues)[number];
+export type TAssetType = (typeof assetTypeValues)[number];
+
+/** Requests counted by state: every state of the request's life, declared one by one. */
+const requestCounts = {
+  pending: z.number(),
+  sending: z.number(),
+  accepted: z.number(),
+  answered: z.number(),
+  failed: z.number(),
+  expired: z.number(),
+} satisfies Record<RequestState, z.ZodNumber>;
 
 const ZPurpose = z
   .string()
@@ -22,6 +36,7 @@ export const ZLaunchBatchSchema = z.object({
   caseIds: z.array(z.uuid('案件编号格式错误 / Not a case id')).min(1).max(10_000),
   purpose: ZPurpose,
 });
+export type TLaunchCaseInquiry = z.infer<typeof ZLaunchCaseInquirySchema>;
 export type TLaunchBatch = z.infer<typeof ZLaunchBatchSchema>;
 
 export const ZLaunchedSchema = z.object({
@@ -30,6 +45,7 @@ export const ZLaunchedSchema = z.object({
   requestCount: z.number(),
   skipped: z.array(z.object({ caseId: z.string(), reason: z.string() })),
 });
+export type TLaunched = z.infer<typeof ZLaunchedSchema>;
 
 export const ZBatchProgressSchema = z.object({
   id: z.string(),
@@ -38,9 +54,10 @@ export const ZBatchProgressSchema = z.object({
   createdAt: z.string(),
   caseCount: z.number(),
   total: z.number(),
-  byState: z.record(z.enum(requestStateValues), z.number()),
+  byState: z.object(requestCounts),
   done: z.boolean(),
 });
+export type TBatchProgress = z.infer<typeof ZBatchProgressSchema>;
 
 export const ZAssetQuerySchema = z.object({
   sort: z.enum(sortableFields).default('answeredAt'),
@@ -49,6 +66,7 @@ export const ZAssetQuerySchema = z.object({
   assetType: z.enum(assetTypeValues).optional(),
 });
 export type TAssetQuery = z.infer<typeof ZAssetQuerySchema>;
+export type TAssetSort = TAssetQuery['sort'];
 
 const ZEncumbrance = z.object({
   court: z.string(),
@@ -58,6 +76,7 @@ const ZEncumbrance = z.object({
   until: z.string().optional(),
   queuePosition: z.number().optional(),
 });
+export type TEncumbrance = z.infer<typeof ZEncumbrance>;
 
 export const ZAssetItemSchema = z.object({
   id: z.string(),
@@ -81,11 +100,13 @@ export const ZAssetItemSchema = z.object({
   measureKinds: z.array(z.enum(measureKindValues)),
   isMasked: z.boolean(),
 });
+export type TAssetItem = z.infer<typeof ZAssetItemSchema>;
 export const ZAssetListSchema = z.object({
   items: z.array(ZAssetItemSchema),
   isMasked: z.boolean(),
   outstandingClaimFen: z.number(),
 });
+export type TAssetList = z.infer<typeof ZAssetListSchema>;
 
 export const ZGraphSchema = z.object({
   nodes: z.array(
@@ -100,6 +121,8 @@ export const ZGraphSchema = z.object({
   ),
   links: z.array(z.object({ source: z.string(), target: z.string(), kind: z.string(), label: z.string() })),
 });
+export type TGraph = z.infer<typeof ZGraphSchema>;
+export type TGraphNode = TGraph['nodes'][number];
 
 export const ZCreateMeasureSchema = z.object({
   assetId: z.uuid('财产编号格式错误 / Not an asset id'),
@@ -110,11 +133,12 @@ export const ZCreateMeasureSchema = z.object({
 export type TCreateMeasure = z.infer<typeof ZCreateMeasureSchema>;
 
 export const ZMeasureCreatedSchema = z.object({ id: z.string(), state: z.string() });
+export type TMeasureCreated = z.infer<typeof ZMeasureCreatedSchema>;
 
 export const ZMeasureSchema = z.object({
   id: z.string(),
   assetId: z.string(),
-  kind: z.string(),
+  kind: z.enum(measureKindValues),
   targetMeasureId: z.string().nullable(),
   state: z.string(),
   institution: z.string(),
@@ -133,13 +157,16 @@ export const ZMeasureSchema = z.object({
   isExpiringSoon: z.boolean(),
   daysLeft: z.number().nullable(),
 });
+export type TMeasure = z.infer<typeof ZMeasureSchema>;
 export const ZMeasureListSchema = z.object({
   items: z.array(ZMeasureSchema),
   outstandingClaimFen: z.number(),
   limits: z.array(z.object({ assetType: z.string(), years: z.number(), maxUntil: z.string() })),
 });
+export type TMeasureList = z.infer<typeof ZMeasureListSchema>;
 
 export const ZDocumentSchema = z.object({ name: z.string(), text: z.string() });
+export type TDocument = z.infer<typeof ZDocumentSchema>;
 
 export const ZCaseInquiriesSchema = z.object({
   items: z.array(
@@ -151,7 +178,8 @@ export const ZCaseInquiriesSchema = z.object({
       purpose: z.string(),
       createdAt: z.string(),
       doneAt: z.string().nullable(),
-      byState: z.record(z.string(), z.number()),
+      // Only the states that have requests are counted.
+      byState: z.object(requestCounts).partial(),
     }),
   ),
   requests: z.array(
@@ -166,8 +194,10 @@ export const ZCaseInquiriesSchema = z.object({
     }),
   ),
 });
+export type TCaseInquiries = z.infer<typeof ZCaseInquiriesSchema>;
 
 export const ZRetriedSchema = z.object({ id: z.string(), state: z.string() });
+export type TRetried = z.infer<typeof ZRetriedSchema>;
 
 const ZInstitutionFields = {
   name: z.string().trim().min(1).max(100),
@@ -229,7 +259,11 @@ export const ZInstitutionSchema = z.object({
   pausedUntil: z.string().nullable(),
   openRequests: z.number(),
 });
+export type TInstitution = z.infer<typeof ZInstitutionSchema>;
 export const ZInstitutionListSchema = z.object({ items: z.array(ZInstitutionSchema) });
+export type TInstitutionList = z.infer<typeof ZInstitutionListSchema>;
+export const ZInstitutionCodeSchema = z.object({ code: z.string() });
+export type TInstitutionCode = z.infer<typeof ZInstitutionCodeSchema>;
 
 export const ZNoticeListSchema = z.object({
   items: z.array(
@@ -245,5 +279,10 @@ export const ZNoticeListSchema = z.object({
     }),
   ),
 });
+export type TNoticeList = z.infer<typeof ZNoticeListSchema>;
+export type TNotice = TNoticeList['items'][number];
+export const ZNoticeQuerySchema = z.object({ caseId: z.string().optional() });
+export const ZNoticeReadSchema = z.object({ id: z.string() });
+export type TNoticeRead = z.infer<typeof ZNoticeReadSchema>;
 
 export const ZCallbackAckSchema = z.object({ status: z.enum(['recorded', 'duplicate']) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
@@ -146,7 +146,10 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
         params: ZIdParamSchema,
         querystring: ZAssetQuerySchema,
         response: {
-          200: z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+          200: {
+            description: '反馈清单工作簿 / The feedback list as a workbook',
+            content: { [xlsxMediaType]: { schema: ZBinaryFile } },
+          },
           ...errors,
         },
       },
@@ -160,7 +163,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
         purposeOf(request.headers['x-zhixing-purpose']),
       );
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', xlsxMediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .send(file.buffer);
     },

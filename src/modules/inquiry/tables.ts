@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MeasureKind } from './rules/asset-types.ts';
 
 export const inquirySchema = pgSchema('inquiry');
 
@@ -149,7 +150,8 @@ export const measures = inquirySchema.table('measures', {
   courtId: uuid('court_id').notNull(),
   assetId: uuid('asset_id').notNull(),
   institution: text('institution').notNull(),
-  kind: text('kind').notNull(),
+  // The column's check constraint holds it to the measure kinds.
+  kind: text('kind').$type<MeasureKind>().notNull(),
   targetMeasureId: uuid('target_measure_id'),
   state: text('state').notNull(),
   requestedFen: bigint('requested_fen', { mode: 'number' }),

@@ -1,19 +1,55 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseType } from '../../../src/kernel/index.ts';
 import type {
-  AssignTeamBody,
-  CaseCreated,
-  CaseDetail,
-  CaseListItem,
-  CaseListParams,
-  CloseCaseBody,
-  FileCaseBody,
-  Page,
-  RecordNodeBody,
-  RestoreCaseBody,
-} from './cases-contract.ts';
+  TAgentKind,
+  TAssignTeam,
+  TBasisKind,
+  TCaseDetail,
+  TCaseFlag,
+  TCaseList,
+  TCaseSort,
+  TCaseStatus,
+  TClose,
+  TClosingType,
+  TFileCase,
+  TFiled,
+  TPartyKind,
+  TRecordNode,
+  TRestore,
+  TTriage,
+} from '../../../src/modules/cases/contracts.ts';
+import { everyValueOf } from '../lib/every-value.ts';
 import { requestJson, requestVoid } from './client.ts';
 
-export * from './cases-contract.ts';
+/** The codes of the cases API (src/modules/cases/contracts.ts), for the forms' options and the URL. */
+export const caseStatuses = everyValueOf<TCaseStatus>()(['filed', 'inProgress', 'suspended', 'closed']);
+export const caseSorts = everyValueOf<TCaseSort>()(['deadline', 'filedOn', '-filedOn']);
+export const basisKinds = everyValueOf<TBasisKind>()([
+  'judgment',
+  'mediation',
+  'arbitration',
+  'notarizedDebt',
+  'paymentOrder',
+  'other',
+]);
+export const partyKinds = everyValueOf<TPartyKind>()(['natural', 'legal', 'other']);
+export const agentKinds = everyValueOf<TAgentKind>()(['lawyer', 'agent']);
+export const triages = everyValueOf<TTriage>()(['simple', 'complex']);
+export const caseFlags = everyValueOf<TCaseFlag>()(['stateOrgan', 'military', 'livelihood', 'enterprise']);
+
+/** The closing type that can later be restored (终结本次执行程序). */
+export const restorableClosingType = 'terminatedThisRound' satisfies TClosingType;
+
+/** The case list's filters as the workbench keeps them (in the URL); sent as the list's query. */
+export type CaseListParams = {
+  mine: boolean;
+  status?: TCaseStatus;
+  caseType?: CaseType;
+  q?: string;
+  sort: TCaseSort;
+  page: number;
+  pageSize: number;
+};
 
 const base = '/api/v1/cases';
 
@@ -28,7 +64,7 @@ export const caseKeys = {
 export function useCaseList(params: CaseListParams) {
   return useQuery({
     queryKey: caseKeys.list(params),
-    queryFn: ({ signal }) => requestJson<Page<CaseListItem>>(base, { query: { ...params }, signal }),
+    queryFn: ({ signal }) => requestJson<TCaseList>(base, { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,14 +72,14 @@ export function useCaseList(params: CaseListParams) {
 export function useCase(id: string) {
   return useQuery({
     queryKey: caseKeys.detail(id),
-    queryFn: ({ signal }) => requestJson<CaseDetail>(`${base}/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => requestJson<TCaseDetail>(`${base}/${encodeURIComponent(id)}`, { signal }),
   });
 }
 
 export function useFileCase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: FileCaseBody) => requestJson<CaseCreated>(base, { method: 'POST', body }),
+    mutationFn: (body: TFileCase) => requestJson<TFiled>(base, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
   });
 }
@@ -61,7 +97,7 @@ function useRefreshCase(id: string) {
 export function useRecordNode(caseId: string) {
   const refresh = useRefreshCase(caseId);
   return useMutation({
-    mutationFn: (body: RecordNodeBody) =>
+    mutationFn: (body: TRecordNode) =>
       requestVoid(`${base}/${encodeURIComponent(caseId)}/nodes`, { method: 'POST', body }),
     onSuccess: refresh,
   });
@@ -70,7 +106,7 @@ export function useRecordNode(caseId: string) {
 export function useCloseCase(caseId: string) {
   const refresh = useRefreshCase(caseId);
   return useMutation({
-    mutationFn: (body: CloseCaseBody) =>
+    mutationFn: (body: TClose) =>
       requestVoid(`${base}/${encodeURIComponent(caseId)}/close`, { method: 'POST', body }),
     onSuccess: refresh,
   });
@@ -79,8 +115,8 @@ export function useCloseCase(caseId: string) {
 export function useRestoreCase(caseId: string) {
   const refresh = useRefreshCase(caseId);
   return useMutation({
-    mutationFn: (body: RestoreCaseBody) =>
-      requestJson<CaseCreated>(`${base}/${encodeURIComponent(caseId)}/restore`, { method: 'POST', body }),
+    mutationFn: (body: TRestore) =>
+      requestJson<TFiled>(`${base}/${encodeURIComponent(caseId)}/restore`, { method: 'POST', body }),
     onSuccess: refresh,
   });
 }
@@ -88,7 +124,7 @@ export function useRestoreCase(caseId: string) {
 export function useAssignTeam(caseId: string) {
   const refresh = useRefreshCase(caseId);
   return useMutation({
-    mutationFn: (body: AssignTeamBody) =>
+    mutationFn: (body: TAssignTeam) =>
       requestVoid(`${base}/${encodeURIComponent(caseId)}/team`, { method: 'PUT', body }),
     onSuccess: refresh,
   });

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TAreaCodes, TGridAreasInput } from '../../../src/modules/credit/contracts.ts';
 import { requestJson } from './client.ts';
 
-/** A grid worker's (网格员) areas: 6-digit GB/T 2260 administrative division codes. */
-export type GridAreas = { areaCodes: string[] };
-
+/** A grid worker's (网格员) areas are 6-digit GB/T 2260 administrative division codes. */
 export const areaCodePattern = /^[1-9]\d{5}$/;
 
 export const gridKeys = {
@@ -17,7 +16,7 @@ const userAreasPath = (userId: string) => `/api/v1/admin/grid-workers/${encodeUR
 export function useUserAreas(userId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: gridKeys.userAreas(userId),
-    queryFn: ({ signal }) => requestJson<GridAreas>(userAreasPath(userId), { signal }),
+    queryFn: ({ signal }) => requestJson<TAreaCodes>(userAreasPath(userId), { signal }),
     enabled: options.enabled ?? true,
   });
 }
@@ -26,8 +25,8 @@ export function useUserAreas(userId: string, options: { enabled?: boolean } = {}
 export function useSetUserAreas() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, areaCodes }: { userId: string; areaCodes: string[] }) =>
-      requestJson<GridAreas>(userAreasPath(userId), { method: 'PUT', body: { areaCodes } }),
+    mutationFn: ({ userId, areaCodes }: TGridAreasInput & { userId: string }) =>
+      requestJson<TAreaCodes>(userAreasPath(userId), { method: 'PUT', body: { areaCodes } }),
     // The answer is the stored list (deduplicated, sorted): the row shows it at once.
     onSuccess: (result, { userId }) => queryClient.setQueryData(gridKeys.userAreas(userId), result),
   });

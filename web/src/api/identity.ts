@@ -1,20 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isApiError, requestJson, requestVoid } from './client.ts';
 import type {
-  Court,
-  CreateCourtBody,
-  CreateTeamBody,
-  CreateUserBody,
-  CurrentUser,
-  ItemList,
-  SignInBody,
-  SignInResult,
-  Team,
-  UpdateUserBody,
-  UserSummary,
-} from './identity-contract.ts';
+  TCourt,
+  TCourtList,
+  TLogin,
+  TMe,
+  TNewCourt,
+  TNewTeam,
+  TNewUser,
+  TRole,
+  TSignedIn,
+  TTeam,
+  TTeamList,
+  TUser,
+  TUserList,
+  TUserListItem,
+  TUserPatch,
+} from '../../../src/modules/identity/contracts.ts';
+import { everyValueOf } from '../lib/every-value.ts';
+import { isApiError, requestJson, requestVoid } from './client.ts';
 
-export * from './identity-contract.ts';
+/** The roles of the identity API (src/modules/identity/contracts.ts), for the forms' options. */
+export const roles = everyValueOf<TRole>()([
+  'judge',
+  'assistant',
+  'bailiff',
+  'clerk',
+  'commandCentre',
+  'courtLeader',
+  'admin',
+  'gridWorker',
+]);
 
 export const identityKeys = {
   all: ['identity'] as const,
@@ -30,9 +45,9 @@ export const signInPath = '/api/v1/auth/login';
 export function useMe() {
   return useQuery({
     queryKey: identityKeys.me(),
-    queryFn: async ({ signal }): Promise<CurrentUser | null> => {
+    queryFn: async ({ signal }): Promise<TUser | null> => {
       try {
-        const { user } = await requestJson<{ user: CurrentUser }>('/api/v1/auth/me', { signal });
+        const { user } = await requestJson<TMe>('/api/v1/auth/me', { signal });
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) return null;
@@ -47,7 +62,7 @@ export function useMe() {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignInBody) => requestJson<SignInResult>(signInPath, { method: 'POST', body }),
+    mutationFn: (body: TLogin) => requestJson<TSignedIn>(signInPath, { method: 'POST', body }),
     onSuccess: ({ user }) => {
       // A new session must never see what the previous one cached.
       queryClient.removeQueries();
@@ -70,7 +85,7 @@ export function useSignOut() {
 export function useCourts() {
   return useQuery({
     queryKey: identityKeys.courts(),
-    queryFn: ({ signal }) => requestJson<ItemList<Court>>('/api/v1/courts', { signal }),
+    queryFn: ({ signal }) => requestJson<TCourtList>('/api/v1/courts', { signal }),
     staleTime: 60_000,
   });
 }
@@ -78,7 +93,7 @@ export function useCourts() {
 export function useCreateCourt() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCourtBody) => requestJson<Court>('/api/v1/courts', { method: 'POST', body }),
+    mutationFn: (body: TNewCourt) => requestJson<TCourt>('/api/v1/courts', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.courts() }),
   });
 }
@@ -86,8 +101,7 @@ export function useCreateCourt() {
 export function useUsers(courtId: string | undefined, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: identityKeys.users(courtId),
-    queryFn: ({ signal }) =>
-      requestJson<ItemList<UserSummary>>('/api/v1/users', { query: { courtId }, signal }),
+    queryFn: ({ signal }) => requestJson<TUserList>('/api/v1/users', { query: { courtId }, signal }),
     enabled: options.enabled ?? true,
   });
 }
@@ -95,7 +109,7 @@ export function useUsers(courtId: string | undefined, options: { enabled?: boole
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => requestJson<UserSummary>('/api/v1/users', { method: 'POST', body }),
+    mutationFn: (body: TNewUser) => requestJson<TUserListItem>('/api/v1/users', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...identityKeys.all, 'users'] }),
   });
 }
@@ -103,7 +117,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
+    mutationFn: ({ id, body }: { id: string; body: TUserPatch }) =>
       requestVoid(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...identityKeys.all, 'users'] }),
   });
@@ -112,7 +126,7 @@ export function useUpdateUser() {
 export function useTeams(courtId: string | undefined, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: identityKeys.teams(courtId),
-    queryFn: ({ signal }) => requestJson<ItemList<Team>>('/api/v1/teams', { query: { courtId }, signal }),
+    queryFn: ({ signal }) => requestJson<TTeamList>('/api/v1/teams', { query: { courtId }, signal }),
     enabled: options.enabled ?? true,
   });
 }
@@ -120,7 +134,7 @@ export function useTeams(courtId: string | undefined, options: { enabled?: boole
 export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTeamBody) => requestJson<Team>('/api/v1/teams', { method: 'POST', body }),
+    mutationFn: (body: TNewTeam) => requestJson<TTeam>('/api/v1/teams', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...identityKeys.all, 'teams'] }),
   });
 }

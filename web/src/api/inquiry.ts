@@ -1,28 +1,43 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TAssetList,
+  TAssetSort,
+  TBatchProgress,
+  TCaseInquiries,
+  TCreateMeasure,
+  TDocument,
+  TGraph,
+  TInstitutionCode,
+  TInstitutionList,
+  TLaunchBatch,
+  TLaunched,
+  TMeasureCreated,
+  TMeasureList,
+  TNoticeList,
+  TNoticeRead,
+  TRequestState,
+  TRetried,
+  TUpdateInstitution,
+} from '../../../src/modules/inquiry/contracts.ts';
+import { everyValueOf } from '../lib/every-value.ts';
 import { caseKeys } from './cases.ts';
 import { requestJson } from './client.ts';
 
-import type {
-  AssetGraph,
-  AssetList,
-  AssetSort,
-  BatchProgress,
-  CaseInquiries,
-  CreateMeasureBody,
-  Institution,
-  InstitutionPatch,
-  Launched,
-  MeasureList,
-  Notice,
-} from './inquiry-contract.ts';
-
-export * from './inquiry-contract.ts';
+/** The codes of the inquiry API (src/modules/inquiry/contracts.ts), for the options and the labels. */
+export const requestStates = everyValueOf<TRequestState>()([
+  'pending',
+  'sending',
+  'accepted',
+  'answered',
+  'failed',
+  'expired',
+]);
 
 const caseBase = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}`;
 
 export const inquiryKeys = {
   all: ['inquiry'] as const,
-  assets: (caseId: string, sort: AssetSort, order: 'asc' | 'desc') =>
+  assets: (caseId: string, sort: TAssetSort, order: 'asc' | 'desc') =>
     [...inquiryKeys.all, 'assets', caseId, sort, order] as const,
   caseAll: (caseId: string) => [...inquiryKeys.all, 'case', caseId] as const,
   measures: (caseId: string) => [...inquiryKeys.caseAll(caseId), 'measures'] as const,
@@ -36,24 +51,24 @@ export const inquiryKeys = {
 /** While something is in flight the lists refresh every 2 s, so the feedback fills in live. */
 const livePollMs = 2000;
 
-export function useCaseAssets(caseId: string, sort: AssetSort, order: 'asc' | 'desc', isLive: boolean) {
+export function useCaseAssets(caseId: string, sort: TAssetSort, order: 'asc' | 'desc', isLive: boolean) {
   return useQuery({
     queryKey: inquiryKeys.assets(caseId, sort, order),
     queryFn: ({ signal }) =>
-      requestJson<AssetList>(`${caseBase(caseId)}/assets`, { query: { sort, order }, signal }),
+      requestJson<TAssetList>(`${caseBase(caseId)}/assets`, { query: { sort, order }, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: isLive ? livePollMs : false,
   });
 }
 
-export function assetExportUrl(caseId: string, sort: AssetSort, order: 'asc' | 'desc'): string {
+export function assetExportUrl(caseId: string, sort: TAssetSort, order: 'asc' | 'desc'): string {
   return `${caseBase(caseId)}/assets/export?sort=${sort}&order=${order}`;
 }
 
 export function useCaseInquiries(caseId: string) {
   return useQuery({
     queryKey: inquiryKeys.inquiries(caseId),
-    queryFn: ({ signal }) => requestJson<CaseInquiries>(`${caseBase(caseId)}/inquiries`, { signal }),
+    queryFn: ({ signal }) => requestJson<TCaseInquiries>(`${caseBase(caseId)}/inquiries`, { signal }),
     refetchInterval: (query) =>
       query.state.data?.items.some((i) => i.doneAt === null) ||
       query.state.data?.requests.some(
@@ -67,7 +82,7 @@ export function useCaseInquiries(caseId: string) {
 export function useBatchProgress(batchId: string | null) {
   return useQuery({
     queryKey: inquiryKeys.batch(batchId ?? ''),
-    queryFn: ({ signal }) => requestJson<BatchProgress>(`/api/v1/inquiry/batches/${batchId}`, { signal }),
+    queryFn: ({ signal }) => requestJson<TBatchProgress>(`/api/v1/inquiry/batches/${batchId}`, { signal }),
     enabled: batchId !== null,
     refetchInterval: (query) => (query.state.data?.done ? false : 1000),
   });
@@ -77,22 +92,22 @@ export function useLaunchCaseInquiry(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (purpose: string) =>
-      requestJson<Launched>(`${caseBase(caseId)}/inquiries`, { method: 'POST', body: { purpose } }),
+      requestJson<TLaunched>(`${caseBase(caseId)}/inquiries`, { method: 'POST', body: { purpose } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.caseAll(caseId) }),
   });
 }
 
 export function useLaunchBatch() {
   return useMutation({
-    mutationFn: (body: { caseIds: string[]; purpose: string }) =>
-      requestJson<Launched>('/api/v1/inquiry/batches', { method: 'POST', body }),
+    mutationFn: (body: TLaunchBatch) =>
+      requestJson<TLaunched>('/api/v1/inquiry/batches', { method: 'POST', body }),
   });
 }
 
 export function useCaseMeasures(caseId: string) {
   return useQuery({
     queryKey: inquiryKeys.measures(caseId),
-    queryFn: ({ signal }) => requestJson<MeasureList>(`${caseBase(caseId)}/measures`, { signal }),
+    queryFn: ({ signal }) => requestJson<TMeasureList>(`${caseBase(caseId)}/measures`, { signal }),
     refetchInterval: (query) =>
       query.state.data?.items.some((m) => m.state === 'requested') ? livePollMs : false,
   });
@@ -101,8 +116,8 @@ export function useCaseMeasures(caseId: string) {
 export function useCreateMeasure(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMeasureBody) =>
-      requestJson<{ id: string; state: string }>(`${caseBase(caseId)}/measures`, { method: 'POST', body }),
+    mutationFn: (body: TCreateMeasure) =>
+      requestJson<TMeasureCreated>(`${caseBase(caseId)}/measures`, { method: 'POST', body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: inquiryKeys.all }),
@@ -112,16 +127,14 @@ export function useCreateMeasure(caseId: string) {
 }
 
 export function fetchMeasureDocument(measureId: string) {
-  return requestJson<{ name: string; text: string }>(
-    `/api/v1/inquiry/measures/${encodeURIComponent(measureId)}/document`,
-  );
+  return requestJson<TDocument>(`/api/v1/inquiry/measures/${encodeURIComponent(measureId)}/document`);
 }
 
 export function useRetryRequest(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (requestId: string) =>
-      requestJson<{ id: string; state: string }>(`/api/v1/inquiry/requests/${requestId}/retry`, {
+      requestJson<TRetried>(`/api/v1/inquiry/requests/${requestId}/retry`, {
         method: 'POST',
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.caseAll(caseId) }),
@@ -131,7 +144,7 @@ export function useRetryRequest(caseId: string) {
 export function useAssetGraph(caseId: string) {
   return useQuery({
     queryKey: inquiryKeys.graph(caseId),
-    queryFn: ({ signal }) => requestJson<AssetGraph>(`${caseBase(caseId)}/asset-graph`, { signal }),
+    queryFn: ({ signal }) => requestJson<TGraph>(`${caseBase(caseId)}/asset-graph`, { signal }),
   });
 }
 
@@ -139,15 +152,14 @@ export function useCaseNotices(caseId: string) {
   return useQuery({
     queryKey: inquiryKeys.notices(caseId),
     queryFn: ({ signal }) =>
-      requestJson<{ items: Notice[] }>('/api/v1/inquiry/notices', { query: { caseId }, signal }),
+      requestJson<TNoticeList>('/api/v1/inquiry/notices', { query: { caseId }, signal }),
   });
 }
 
 export function useInstitutions() {
   return useQuery({
     queryKey: inquiryKeys.institutions(),
-    queryFn: ({ signal }) =>
-      requestJson<{ items: Institution[] }>('/api/v1/inquiry/institutions', { signal }),
+    queryFn: ({ signal }) => requestJson<TInstitutionList>('/api/v1/inquiry/institutions', { signal }),
     refetchInterval: 5000,
   });
 }
@@ -155,8 +167,8 @@ export function useInstitutions() {
 export function useUpdateInstitution() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, patch }: { code: string; patch: InstitutionPatch }) =>
-      requestJson<{ code: string }>(`/api/v1/inquiry/institutions/${encodeURIComponent(code)}`, {
+    mutationFn: ({ code, patch }: { code: string; patch: TUpdateInstitution }) =>
+      requestJson<TInstitutionCode>(`/api/v1/inquiry/institutions/${encodeURIComponent(code)}`, {
         method: 'PATCH',
         body: patch,
       }),
@@ -168,7 +180,7 @@ export function useMarkNoticeRead(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      requestJson<{ id: string }>(`/api/v1/inquiry/notices/${id}/read`, { method: 'POST' }),
+      requestJson<TNoticeRead>(`/api/v1/inquiry/notices/${id}/read`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryKeys.notices(caseId) }),
   });
 }

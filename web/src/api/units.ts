@@ -1,9 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TNewUnit,
+  TScene,
+  TUnit,
+  TUnitCapability,
+  TUnitCreated,
+  TUnitList,
+} from '../../../src/modules/matching/contracts.ts';
+import { everyValueOf } from '../lib/every-value.ts';
 import { requestJson } from './client.ts';
-import type { ItemList } from './identity-contract.ts';
-import type { NewUnitBody, Unit, UnitCreated } from './units-contract.ts';
 
-export * from './units-contract.ts';
+/** The codes of the unit API (src/modules/matching/contracts.ts), for the forms' options. */
+export const unitScenes = everyValueOf<TScene>()([
+  'railway',
+  'airline',
+  'realEstate',
+  'finance',
+  'tendering',
+  'border',
+]);
+/** `match`: matching and the change feed; `feed`: the change feed only. */
+export const unitCapabilities = everyValueOf<TUnitCapability>()(['match', 'feed']);
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -14,7 +31,7 @@ export const unitKeys = {
 export function useUnits() {
   return useQuery({
     queryKey: unitKeys.list(),
-    queryFn: ({ signal }) => requestJson<ItemList<Unit>>('/api/v1/admin/units', { signal }),
+    queryFn: ({ signal }) => requestJson<TUnitList>('/api/v1/admin/units', { signal }),
   });
 }
 
@@ -22,8 +39,8 @@ export function useUnits() {
 export function useCreateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewUnitBody) =>
-      requestJson<UnitCreated>('/api/v1/admin/units', { method: 'POST', body }),
+    mutationFn: (body: TNewUnit) =>
+      requestJson<TUnitCreated>('/api/v1/admin/units', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }
@@ -33,7 +50,7 @@ export function useRevokeUnit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      requestJson<Unit>(`/api/v1/admin/units/${encodeURIComponent(id)}/revoke`, { method: 'POST' }),
+      requestJson<TUnit>(`/api/v1/admin/units/${encodeURIComponent(id)}/revoke`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }

@@ -1,8 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { TLogin } from '../../../src/modules/identity/contracts.ts';
 import { isApiError } from '../api/client.ts';
-import { type SignInBody, useMe, useSignIn } from '../api/identity.ts';
+import { useMe, useSignIn } from '../api/identity.ts';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -27,7 +28,7 @@ export function LoginPage() {
   if (me.isPending) return <PageSpin fullScreen />;
   if (me.data && !signIn.isPending) return <Navigate to={next} replace />;
 
-  const handleFinish = (values: SignInBody) => {
+  const handleFinish = (values: TLogin) => {
     signIn.mutate(
       { username: values.username.trim(), password: values.password },
       { onSuccess: () => navigate(next, { replace: true }) },
@@ -78,7 +79,7 @@ export function LoginPage() {
             data-testid="login-error"
           />
         ) : null}
-        <Form<SignInBody>
+        <Form<TLogin>
           layout="vertical"
           requiredMark={false}
           onFinish={handleFinish}

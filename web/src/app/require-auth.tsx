@@ -1,7 +1,8 @@
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { type Role, useMe } from '../api/identity.ts';
+import type { TRole } from '../../../src/modules/identity/contracts.ts';
+import { useMe } from '../api/identity.ts';
 import { QueryError } from '../components/query-error.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { CurrentUserContext, hasAnyRole, useCurrentUser } from './current-user.tsx';
@@ -24,7 +25,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Pages only some roles may open; the server checks again on every call. */
-export function RequireRole({ roles }: { roles: Role[] }) {
+export function RequireRole({ roles }: { roles: TRole[] }) {
   const user = useCurrentUser();
   const { t } = useI18n();
   if (!hasAnyRole(user, ...roles)) {

@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
+import type { TEntryListItem, TEntryState } from '../../../../src/modules/credit/contracts.ts';
 import {
-  type EntryListItem,
   type EntryListParams,
   entryExportUrl,
   entryStates,
@@ -11,12 +11,13 @@ import {
   useEntryList,
 } from '../../api/credit.ts';
 import { useCurrentUser } from '../../app/current-user.tsx';
+import { DatePicker } from '../../components/date-picker.tsx';
 import { MoneyText } from '../../components/money-text.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/index.ts';
 
-const stateColor: Record<string, string> = {
+const stateColor: Record<TEntryState, string> = {
   pendingApproval: 'gold',
   listed: 'red',
   refused: 'default',
@@ -111,7 +112,7 @@ export function CreditEntriesPage() {
             {t('credit.entries.overdue')}
           </Checkbox>
         </Flex>
-        <Table<EntryListItem>
+        <Table<TEntryListItem>
           rowKey="id"
           size="middle"
           loading={list.isFetching}

@@ -1,10 +1,10 @@
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
-import type { PublicEntry, PublicRestricted } from '../../api/portal.ts';
+import type { TPublicEntry, TPublicRestricted } from '../../../../src/modules/credit/contracts.ts';
 import { MoneyText } from '../../components/money-text.tsx';
 import { useI18n } from '../../i18n/index.ts';
 
 /** One published entry (失信规定 art. 6): who, what obligation and how much performed, the conduct, the basis. */
-export function PortalEntryCard({ item }: { item: PublicEntry }) {
+export function PortalEntryCard({ item }: { item: TPublicEntry }) {
   const { t, pick } = useI18n();
   const s = item.subject;
   return (
@@ -68,7 +68,7 @@ export function PortalEntryCard({ item }: { item: PublicEntry }) {
 }
 
 /** A person or organisation under a consumption restriction in force. */
-export function PortalRestrictedCard({ item }: { item: PublicRestricted }) {
+export function PortalRestrictedCard({ item }: { item: TPublicRestricted }) {
   const { t, pick } = useI18n();
   return (
     <Card size="small" style={{ marginTop: 12 }} data-testid="portal-restricted">

@@ -1,12 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, Input, Layout, Pagination, Spin, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import {
-  type PublicEntry,
-  type PublicList,
-  type PublicRestricted,
-  usePublicSearch,
-} from '../../api/portal.ts';
+import { type PublicList, usePublicSearch } from '../../api/portal.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { describeError } from '../../components/error-text.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -25,8 +20,8 @@ export function PortalPage() {
     search.get('list') === 'consumption-restrictions' ? 'consumption-restrictions' : 'dishonest';
   const q = search.get('q') ?? '';
   const page = Math.max(1, Number(search.get('page')) || 1);
-  const dishonest = usePublicSearch<PublicEntry>('dishonest', list === 'dishonest' ? q : '', page);
-  const restricted = usePublicSearch<PublicRestricted>(
+  const dishonest = usePublicSearch('dishonest', list === 'dishonest' ? q : '', page);
+  const restricted = usePublicSearch(
     'consumption-restrictions',
     list === 'consumption-restrictions' ? q : '',
     page,

@@ -7,15 +7,6 @@ export const enumMessages = {
   'status.suspended': { zh: '中止执行', en: 'Suspended' },
   'status.closed': { zh: '已结案', en: 'Closed' },
 
-  'caseType.执': { zh: '执 · 首次执行', en: '执 · First enforcement' },
-  'caseType.执恢': { zh: '执恢 · 恢复执行', en: '执恢 · Restored enforcement' },
-  'caseType.执保': { zh: '执保 · 财产保全执行', en: '执保 · Preservation enforcement' },
-  'caseType.执异': { zh: '执异 · 执行异议', en: '执异 · Enforcement objection' },
-  'caseType.执复': { zh: '执复 · 执行复议', en: '执复 · Review of objection ruling' },
-  'caseType.执监': { zh: '执监 · 执行监督', en: '执监 · Enforcement supervision' },
-  'caseType.执协': { zh: '执协 · 执行协调', en: '执协 · Coordination between courts' },
-  'caseType.执他': { zh: '执他 · 其他执行', en: '执他 · Other enforcement matters' },
-
   'basisKind.judgment': { zh: '判决书 / 裁定书', en: 'Judgment / ruling' },
   'basisKind.mediation': { zh: '调解书', en: 'Mediation statement' },
   'basisKind.arbitration': { zh: '仲裁裁决书', en: 'Arbitral award' },
@@ -57,9 +48,10 @@ export const enumMessages = {
   'deadlineState.met': { zh: '已完成', en: 'Met' },
   'deadlineState.overdue': { zh: '已超期', en: 'Overdue' },
 
+  // As the server names them (cases/rules/closing.ts): the case list sends only the codes.
   'closingType.fulfilled': { zh: '执行完毕', en: 'Fulfilled' },
-  'closingType.terminatedThisRound': { zh: '终结本次执行程序', en: 'Terminated this round' },
-  'closingType.terminated': { zh: '终结执行', en: 'Terminated' },
+  'closingType.terminatedThisRound': { zh: '终结本次执行程序', en: 'This round of enforcement terminated' },
+  'closingType.terminated': { zh: '终结执行', en: 'Enforcement terminated' },
   'closingType.withdrawn': { zh: '销案', en: 'Withdrawn' },
   'closingType.notEnforced': { zh: '不予执行', en: 'Not enforced' },
   'closingType.rejected': { zh: '驳回申请', en: 'Application rejected' },

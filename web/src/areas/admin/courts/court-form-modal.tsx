@@ -1,5 +1,7 @@
 import { App, Form, Input, Modal, Select } from 'antd';
-import { type CourtLevel, type CreateCourtBody, courtLevels, useCreateCourt } from '../../../api/identity.ts';
+import { type CourtLevel, courtLevelValues } from '../../../../../src/kernel/index.ts';
+import type { TNewCourt } from '../../../../../src/modules/identity/contracts.ts';
+import { useCreateCourt } from '../../../api/identity.ts';
 import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -25,7 +27,7 @@ export function CourtFormModal({ isOpen, parentId, onClose }: CourtFormModalProp
 
   const handleFinish = (values: CourtValues) => {
     serverErrors.clear();
-    const body: CreateCourtBody = {
+    const body: TNewCourt = {
       name: values.name.trim(),
       courtCode: values.courtCode.trim(),
       level: values.level,
@@ -72,7 +74,7 @@ export function CourtFormModal({ isOpen, parentId, onClose }: CourtFormModalProp
           <Input autoFocus maxLength={100} placeholder={t('admin.court.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="level" label={t('admin.court.level')} rules={[{ required: true }]}>
-          <Select options={courtLevels.map((value) => ({ value, label: t(`courtLevel.${value}`) }))} />
+          <Select options={courtLevelValues.map((value) => ({ value, label: t(`courtLevel.${value}`) }))} />
         </Form.Item>
         <Form.Item
           name="courtCode"

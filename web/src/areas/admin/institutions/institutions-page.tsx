@@ -1,5 +1,6 @@
 import { App, Card, InputNumber, Switch, Table, Tag, Typography } from 'antd';
-import { type Institution, useInstitutions, useUpdateInstitution } from '../../../api/inquiry.ts';
+import type { TInstitution } from '../../../../../src/modules/inquiry/contracts.ts';
+import { useInstitutions, useUpdateInstitution } from '../../../api/inquiry.ts';
 import { PageSpin } from '../../../app/page-spin.tsx';
 import { describeError } from '../../../components/error-text.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -31,7 +32,7 @@ export function InstitutionsPage() {
     <>
       <PageHeader title={t('institutions.title')} subtitle={t('institutions.subtitle')} />
       <Card>
-        <Table<Institution>
+        <Table<TInstitution>
           rowKey="code"
           size="small"
           dataSource={list.data.items}

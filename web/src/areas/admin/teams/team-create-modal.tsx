@@ -1,11 +1,6 @@
 import { App, Form, Input, Modal, Select } from 'antd';
-import {
-  type CreateTeamBody,
-  type Role,
-  type UserSummary,
-  useCreateTeam,
-  useUsers,
-} from '../../../api/identity.ts';
+import type { TNewTeam, TRole, TUserListItem } from '../../../../../src/modules/identity/contracts.ts';
+import { useCreateTeam, useUsers } from '../../../api/identity.ts';
 import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -25,9 +20,9 @@ const memberFields = [
   { name: 'assistantId', role: 'assistant', isRequired: false },
   { name: 'bailiffId', role: 'bailiff', isRequired: false },
   { name: 'clerkId', role: 'clerk', isRequired: false },
-] as const satisfies readonly { name: keyof TeamValues; role: Role; isRequired: boolean }[];
+] as const satisfies readonly { name: keyof TeamValues; role: TRole; isRequired: boolean }[];
 
-function toOptions(users: UserSummary[], role: Role) {
+function toOptions(users: TUserListItem[], role: TRole) {
   return users
     .filter((user) => !user.disabled && user.roles.includes(role))
     .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }));
@@ -47,7 +42,7 @@ export function TeamCreateModal({ isOpen, courtId, onClose }: TeamCreateModalPro
 
   const handleFinish = (values: TeamValues) => {
     serverErrors.clear();
-    const body: CreateTeamBody = {
+    const body: TNewTeam = {
       name: values.name.trim(),
       courtId: values.courtId,
       judgeId: values.judgeId,

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { type Team, useTeams } from '../../../api/identity.ts';
+import type { TTeam } from '../../../../../src/modules/identity/contracts.ts';
+import { useTeams } from '../../../api/identity.ts';
 import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -18,13 +19,13 @@ export function TeamsPage() {
   const teams = useTeams(courtId);
   const [isCreating, setIsCreating] = useState(false);
 
-  const columns: TableColumnsType<Team> = [
+  const columns: TableColumnsType<TTeam> = [
     { key: 'name', title: t('admin.team.name'), dataIndex: 'name' },
     ...memberKeys.map((role) => ({
       key: role,
       title: t(`role.${role}`),
       width: 130,
-      render: (_value: unknown, team: Team) =>
+      render: (_value: unknown, team: TTeam) =>
         team[role]?.displayName ?? <Typography.Text type="secondary">—</Typography.Text>,
     })),
     { key: 'court', title: t('admin.user.court'), render: (_value, team) => team.court.name },
@@ -53,7 +54,7 @@ export function TeamsPage() {
         {teams.isError ? (
           <QueryError error={teams.error} onRetry={() => teams.refetch()} />
         ) : (
-          <Table<Team>
+          <Table<TTeam>
             data-testid="team-table"
             rowKey="id"
             size="middle"

@@ -1,21 +1,19 @@
 import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import {
-  type NewUnitBody,
-  type UnitCapability,
-  type UnitCreated,
-  type UnitScene,
-  unitCapabilities,
-  unitScenes,
-  useCreateUnit,
-} from '../../../api/units.ts';
+import type {
+  TNewUnit,
+  TScene,
+  TUnitCapability,
+  TUnitCreated,
+} from '../../../../../src/modules/matching/contracts.ts';
+import { unitCapabilities, unitScenes, useCreateUnit } from '../../../api/units.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { useServerFormErrors } from '../use-server-form.ts';
 
 type UnitValues = {
   name: string;
-  scene: UnitScene;
-  capability: UnitCapability;
+  scene: TScene;
+  capability: TUnitCapability;
   ratePerMinute?: number | null;
   dailyQuota?: number | null;
   webhookUrl?: string;
@@ -25,7 +23,7 @@ type UnitCreateModalProps = {
   isOpen: boolean;
   onClose: () => void;
   /** The key is in this answer and nowhere else: the page shows it once. */
-  onCreated: (created: UnitCreated, name: string) => void;
+  onCreated: (created: TUnitCreated, name: string) => void;
 };
 
 /** 登记联合惩戒单位: name, scene, capability and optional limits and webhook; the server issues the key. */
@@ -37,7 +35,7 @@ export function UnitCreateModal({ isOpen, onClose, onCreated }: UnitCreateModalP
 
   const handleFinish = (values: UnitValues) => {
     serverErrors.clear();
-    const body: NewUnitBody = {
+    const body: TNewUnit = {
       name: values.name.trim(),
       scene: values.scene,
       capability: values.capability,

@@ -1,9 +1,9 @@
 import { Alert, Button, Flex, Modal, Typography } from 'antd';
-import type { UnitCreated } from '../../../api/units.ts';
+import type { TUnitCreated } from '../../../../../src/modules/matching/contracts.ts';
 import { useI18n } from '../../../i18n/index.ts';
 
 type UnitKeyModalProps = {
-  issued: { created: UnitCreated; name: string } | null;
+  issued: { created: TUnitCreated; name: string } | null;
   isOpen: boolean;
   onClose: () => void;
   /** After the closing animation: forget the key, so it lives in no state or DOM node any more. */

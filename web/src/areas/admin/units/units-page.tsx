@@ -1,14 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import {
-  type Unit,
-  type UnitCreated,
-  unitCapabilities,
-  unitScenes,
-  useRevokeUnit,
-  useUnits,
-} from '../../../api/units.ts';
+import type { TUnit, TUnitCreated } from '../../../../../src/modules/matching/contracts.ts';
+import { unitCapabilities, unitScenes, useRevokeUnit, useUnits } from '../../../api/units.ts';
 import { describeError } from '../../../components/error-text.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -30,16 +24,16 @@ export function UnitsPage() {
   const units = useUnits();
   const revokeUnit = useRevokeUnit();
   const [isCreating, setIsCreating] = useState(false);
-  const [issued, setIssued] = useState<{ created: UnitCreated; name: string } | null>(null);
+  const [issued, setIssued] = useState<{ created: TUnitCreated; name: string } | null>(null);
   const [isKeyOpen, setIsKeyOpen] = useState(false);
 
-  const revoke = (unit: Unit) =>
+  const revoke = (unit: TUnit) =>
     revokeUnit.mutateAsync(unit.id).then(
       () => message.success(t('units.revokedDone', { name: unit.name })),
       (error: unknown) => message.error(describeError(error, i18n)),
     );
 
-  const columns: TableColumnsType<Unit> = [
+  const columns: TableColumnsType<TUnit> = [
     { key: 'name', title: t('units.name'), dataIndex: 'name', minWidth: 150 },
     {
       key: 'scene',
@@ -146,7 +140,7 @@ export function UnitsPage() {
         {units.isError ? (
           <QueryError error={units.error} onRetry={() => units.refetch()} />
         ) : (
-          <Table<Unit>
+          <Table<TUnit>
             data-testid="units-table"
             rowKey="id"
             size="middle"

@@ -1,6 +1,6 @@
 import { App, Form, Modal, Select, Spin } from 'antd';
+import type { TUserListItem } from '../../../../../src/modules/identity/contracts.ts';
 import { areaCodePattern, useSetUserAreas, useUserAreas } from '../../../api/grid.ts';
-import type { UserSummary } from '../../../api/identity.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -14,7 +14,7 @@ const areaAliases = Object.fromEntries(
   Array.from({ length: maxAreas }, (_, i) => [`areaCodes.${i}`, 'areaCodes']),
 );
 
-type UserAreasModalProps = { user: UserSummary | null; isOpen: boolean; onClose: () => void };
+type UserAreasModalProps = { user: TUserListItem | null; isOpen: boolean; onClose: () => void };
 
 /** 网格员所辖区域: the 6-digit division codes whose debtors reach the grid worker's inbox. */
 export function UserAreasModal({ user, isOpen, onClose }: UserAreasModalProps) {

@@ -1,5 +1,6 @@
 import { App, Checkbox, Form, Input, Modal } from 'antd';
-import { type CreateUserBody, roles, useCreateUser } from '../../../api/identity.ts';
+import type { TNewUser } from '../../../../../src/modules/identity/contracts.ts';
+import { roles, useCreateUser } from '../../../api/identity.ts';
 import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -10,13 +11,13 @@ type UserCreateModalProps = { isOpen: boolean; courtId: string; onClose: () => v
 export function UserCreateModal({ isOpen, courtId, onClose }: UserCreateModalProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<CreateUserBody>();
+  const [form] = Form.useForm<TNewUser>();
   const createUser = useCreateUser();
   const serverErrors = useServerFormErrors(form);
 
-  const handleFinish = (values: CreateUserBody) => {
+  const handleFinish = (values: TNewUser) => {
     serverErrors.clear();
-    const body: CreateUserBody = {
+    const body: TNewUser = {
       ...values,
       username: values.username.trim(),
       displayName: values.displayName.trim(),
@@ -45,7 +46,7 @@ export function UserCreateModal({ isOpen, courtId, onClose }: UserCreateModalPro
       }}
     >
       <ErrorAlert error={createUser.error} extraMessages={serverErrors.unplaced} />
-      <Form<CreateUserBody>
+      <Form<TNewUser>
         preserve={false}
         form={form}
         layout="vertical"

@@ -1,12 +1,13 @@
 import { App, Checkbox, Form, Input, Modal } from 'antd';
-import { type Role, roles, type UserSummary, useUpdateUser } from '../../../api/identity.ts';
+import type { TRole, TUserListItem } from '../../../../../src/modules/identity/contracts.ts';
+import { roles, useUpdateUser } from '../../../api/identity.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { useServerFormErrors } from '../use-server-form.ts';
 
-type EditValues = { displayName: string; roles: Role[] };
+type EditValues = { displayName: string; roles: TRole[] };
 
-type UserEditModalProps = { user: UserSummary | null; isOpen: boolean; onClose: () => void };
+type UserEditModalProps = { user: TUserListItem | null; isOpen: boolean; onClose: () => void };
 
 export function UserEditModal({ user, isOpen, onClose }: UserEditModalProps) {
   const { t } = useI18n();

@@ -12,8 +12,9 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import type { TUserListItem } from '../../../../../src/modules/identity/contracts.ts';
 import { useUserAreas } from '../../../api/grid.ts';
-import { type UserSummary, useUpdateUser, useUsers } from '../../../api/identity.ts';
+import { useUpdateUser, useUsers } from '../../../api/identity.ts';
 import { useCurrentUser } from '../../../app/current-user.tsx';
 import { CourtTreeSelect } from '../../../components/court-tree-select.tsx';
 import { describeError } from '../../../components/error-text.ts';
@@ -26,7 +27,7 @@ import { UserAreasModal } from './user-areas-modal.tsx';
 import { UserCreateModal } from './user-create-modal.tsx';
 import { UserEditModal } from './user-edit-modal.tsx';
 
-const isGridWorker = (user: UserSummary) => user.roles.includes('gridWorker');
+const isGridWorker = (user: TUserListItem) => user.roles.includes('gridWorker');
 
 /** A grid worker's areas (6-digit division codes), read for this row only. */
 function UserAreasCell({ userId }: { userId: string }) {
@@ -57,22 +58,22 @@ export function UsersPage() {
   const users = useUsers(courtId);
   const updateUser = useUpdateUser();
   const [isCreating, setIsCreating] = useState(false);
-  const [editing, setEditing] = useState<{ user: UserSummary | null; isOpen: boolean }>({
+  const [editing, setEditing] = useState<{ user: TUserListItem | null; isOpen: boolean }>({
     user: null,
     isOpen: false,
   });
-  const [editingAreas, setEditingAreas] = useState<{ user: UserSummary | null; isOpen: boolean }>({
+  const [editingAreas, setEditingAreas] = useState<{ user: TUserListItem | null; isOpen: boolean }>({
     user: null,
     isOpen: false,
   });
 
-  const toggleDisabled = (user: UserSummary) =>
+  const toggleDisabled = (user: TUserListItem) =>
     updateUser.mutateAsync({ id: user.id, body: { disabled: !user.disabled } }).then(
       () => message.success(user.disabled ? t('admin.user.enabled') : t('admin.user.disabledDone')),
       (error: unknown) => message.error(describeError(error, i18n)),
     );
 
-  const columns: TableColumnsType<UserSummary> = [
+  const columns: TableColumnsType<TUserListItem> = [
     { key: 'username', title: t('admin.user.username'), dataIndex: 'username', width: 160 },
     { key: 'displayName', title: t('admin.user.displayName'), dataIndex: 'displayName', width: 140 },
     { key: 'roles', title: t('admin.user.roles'), render: (_value, user) => <RoleTags roles={user.roles} /> },
@@ -154,7 +155,7 @@ export function UsersPage() {
         {users.isError ? (
           <QueryError error={users.error} onRetry={() => users.refetch()} />
         ) : (
-          <Table<UserSummary>
+          <Table<TUserListItem>
             data-testid="user-table"
             rowKey="id"
             size="middle"

@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Form, Input, Modal, Progress, Result } from 'antd';
 import { useState } from 'react';
-import { type Launched, useBatchProgress, useLaunchBatch } from '../../../api/inquiry.ts';
+import type { TLaunched } from '../../../../../src/modules/inquiry/contracts.ts';
+import { requestStates, useBatchProgress, useLaunchBatch } from '../../../api/inquiry.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { requestStateKey } from '../case-detail/inquiry/labels.ts';
@@ -12,7 +13,7 @@ export function BatchInquiryModal({ caseIds, isOpen, onClose, onDone }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ purpose: string }>();
   const launch = useLaunchBatch();
-  const [launched, setLaunched] = useState<Launched | null>(null);
+  const [launched, setLaunched] = useState<TLaunched | null>(null);
   const progress = useBatchProgress(launched?.batchId ?? null);
   const data = progress.data;
   const settled = data ? data.byState.answered + data.byState.failed + data.byState.expired : 0;
@@ -58,17 +59,15 @@ export function BatchInquiryModal({ caseIds, isOpen, onClose, onDone }: Props) {
               size="small"
               column={3}
               style={{ marginTop: 12 }}
-              items={(['pending', 'sending', 'accepted', 'answered', 'failed', 'expired'] as const).map(
-                (s) => ({
-                  key: s,
-                  label: t(requestStateKey(s)),
-                  children: (
-                    <span className="tabular-nums" data-testid={`batch-${s}`}>
-                      {data.byState[s]}
-                    </span>
-                  ),
-                }),
-              )}
+              items={requestStates.map((s) => ({
+                key: s,
+                label: t(requestStateKey(s)),
+                children: (
+                  <span className="tabular-nums" data-testid={`batch-${s}`}>
+                    {data.byState[s]}
+                  </span>
+                ),
+              }))}
             />
           ) : null}
         </div>

@@ -2,7 +2,8 @@ import { EditOutlined, FileDoneOutlined, RedoOutlined } from '@ant-design/icons'
 import { Badge, Breadcrumb, Button, Card, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type CaseDetail, restorableClosingType, useCase } from '../../../api/cases.ts';
+import type { TCaseDetail } from '../../../../../src/modules/cases/contracts.ts';
+import { restorableClosingType, useCase } from '../../../api/cases.ts';
 import { PageSpin } from '../../../app/page-spin.tsx';
 import { CaseStatusTag } from '../../../components/case-status-tag.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -29,7 +30,7 @@ function readTab(value: string | null): TabKey {
   return tabKeys.find((key) => key === value) ?? 'parties';
 }
 
-function canRestore(detail: CaseDetail): boolean {
+function canRestore(detail: TCaseDetail): boolean {
   return (
     detail.status === 'closed' && detail.closing?.closingType === restorableClosingType && !detail.restoredTo
   );
@@ -43,7 +44,7 @@ export function CaseDetailPage() {
   return <CaseDetailView key={query.data.id} detail={query.data} />;
 }
 
-function CaseDetailView({ detail }: { detail: CaseDetail }) {
+function CaseDetailView({ detail }: { detail: TCaseDetail }) {
   const { t } = useI18n();
   const flagLabel = useFlagLabel();
   const [searchParams, setSearchParams] = useSearchParams();

@@ -1,16 +1,16 @@
 import { Alert, Card, Descriptions, type DescriptionsProps, Progress, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { CaseDetail } from '../../../api/cases.ts';
+import type { TCaseDetail } from '../../../../../src/modules/cases/contracts.ts';
 import { MoneyText } from '../../../components/money-text.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
-function recoveredPercent(detail: CaseDetail): number {
+function recoveredPercent(detail: TCaseDetail): number {
   if (detail.claimAmountFen <= 0) return 0;
   return Math.min(100, Math.round((detail.recoveredFen / detail.claimAmountFen) * 1000) / 10);
 }
 
 /** The facts an officer looks for first: court, dates, claim and recovery, basis, closing. */
-export function CaseSummary({ detail }: { detail: CaseDetail }) {
+export function CaseSummary({ detail }: { detail: TCaseDetail }) {
   const { t, pick } = useI18n();
   const { basis, closing } = detail;
 

@@ -1,9 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Empty, Flex, Progress, Typography } from 'antd';
-import type { CaseDetail } from '../../../api/cases.ts';
+import type { TCaseDetail } from '../../../../../src/modules/cases/contracts.ts';
 import { useI18n } from '../../../i18n/index.ts';
 
-type ChecklistItem = CaseDetail['terminationChecklist'][number];
+type ChecklistItem = TCaseDetail['terminationChecklist'][number];
 
 export function ChecklistItems({ items }: { items: ChecklistItem[] }) {
   const { pick } = useI18n();

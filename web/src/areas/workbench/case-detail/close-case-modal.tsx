@@ -1,18 +1,14 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import {
-  type CaseDetail,
-  type CloseCaseBody,
-  restorableClosingType,
-  useCloseCase,
-} from '../../../api/cases.ts';
+import type { TCaseDetail, TClose } from '../../../../../src/modules/cases/contracts.ts';
+import { restorableClosingType, useCloseCase } from '../../../api/cases.ts';
 import { isApiError } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 import { ChecklistItems } from './checklist-panel.tsx';
 
-type CloseCaseModalProps = { detail: CaseDetail; isOpen: boolean; onClose: () => void };
+type CloseCaseModalProps = { detail: TCaseDetail; isOpen: boolean; onClose: () => void };
 
 /**
  * 结案. The server decides whether the case may close; a 409 lists each unmet precondition,
@@ -22,14 +18,14 @@ export function CloseCaseModal({ detail, isOpen, onClose }: CloseCaseModalProps)
   const i18n = useI18n();
   const { t, pick } = i18n;
   const { message } = App.useApp();
-  const [form] = Form.useForm<CloseCaseBody>();
+  const [form] = Form.useForm<TClose>();
   const closeCase = useCloseCase(detail.id);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const closingType = Form.useWatch('closingType', form);
   const unmet = detail.terminationChecklist.filter((item) => !item.satisfied);
   const isConflict = isApiError(closeCase.error) && closeCase.error.status === 409;
 
-  const handleFinish = (values: CloseCaseBody) => {
+  const handleFinish = (values: TClose) => {
     setUnplaced([]);
     closeCase.mutate(
       { closingType: values.closingType, reason: values.reason.trim() },
@@ -68,7 +64,7 @@ export function CloseCaseModal({ detail, isOpen, onClose }: CloseCaseModalProps)
           extraMessages={unplaced}
         />
       </div>
-      <Form<CloseCaseBody>
+      <Form<TClose>
         preserve={false}
         form={form}
         layout="vertical"

@@ -1,8 +1,7 @@
 import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import type { TCorrectionGround, TDeletionGround } from '../../../../../src/modules/credit/contracts.ts';
 import {
-  type CorrectionGround,
   correctionGrounds,
-  type DeletionGround,
   deletionGrounds,
   useDecideCorrection,
   useFileCorrection,
@@ -10,7 +9,7 @@ import {
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
-type FileValues = { ground: CorrectionGround; statement: string };
+type FileValues = { ground: TCorrectionGround; statement: string };
 
 /** 失信规定 art. 11: the debtor's written correction request, recorded for review within 15 days. */
 export function CreditCorrectionModal({
@@ -76,7 +75,7 @@ type DecideValues = {
   reason: string;
   name?: string;
   legalRepresentative?: string;
-  deletionGround?: DeletionGround;
+  deletionGround?: TDeletionGround;
 };
 
 /** 失信规定 arts. 11–12: upheld, the entry is revoked, corrected or deleted (3 working days); rejected, it may go up. */
@@ -88,7 +87,7 @@ export function CreditDecideCorrectionModal({
 }: {
   caseId: string;
   requestId: string | null;
-  ground: CorrectionGround | null;
+  ground: TCorrectionGround | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();

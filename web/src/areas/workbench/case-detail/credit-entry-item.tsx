@@ -1,11 +1,11 @@
 import { Button, Descriptions, Flex, Tag, Timeline, Typography } from 'antd';
-import type { CreditEntry } from '../../../api/credit.ts';
+import type { TCreditEntry, TEntryState } from '../../../../../src/modules/credit/contracts.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { CreditLetterButton } from './credit-letter-button.tsx';
 
 export type EntryAction = 'approve' | 'refuse' | 'delist' | 'revoke' | 'correction' | 'decideCorrection';
 
-const stateColor: Record<string, string> = {
+const stateColor: Record<TEntryState, string> = {
   pendingApproval: 'gold',
   listed: 'red',
   refused: 'default',
@@ -20,7 +20,7 @@ export function CreditEntryItem({
   canDecide,
   onAction,
 }: {
-  entry: CreditEntry;
+  entry: TCreditEntry;
   canSign: boolean;
   canDecide: boolean;
   onAction: (action: EntryAction, correctionId?: string) => void;

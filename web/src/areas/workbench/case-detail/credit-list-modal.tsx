@@ -1,14 +1,11 @@
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { yuanToFen } from '../../../../../src/kernel/index.ts';
+import type { TRespondentCredit } from '../../../../../src/modules/credit/contracts.ts';
 import { isApiError } from '../../../api/client.ts';
-import {
-  type ListingGround,
-  listingGrounds,
-  type RespondentCredit,
-  useListRespondent,
-} from '../../../api/credit.ts';
+import { type ListingGround, listingGrounds, useListRespondent } from '../../../api/credit.ts';
+import { DatePicker } from '../../../components/date-picker.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
@@ -35,7 +32,7 @@ export function CreditListModal({
   onClose,
 }: {
   caseId: string;
-  respondent: RespondentCredit | null;
+  respondent: TRespondentCredit | null;
   onClose: () => void;
 }) {
   const i18n = useI18n();

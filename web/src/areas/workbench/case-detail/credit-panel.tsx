@@ -1,13 +1,15 @@
 import { StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { CaseDetail } from '../../../api/cases.ts';
+import type { TCaseDetail } from '../../../../../src/modules/cases/contracts.ts';
+import type {
+  TCorrectionGround,
+  TRespondentCredit,
+  TRestrictedPerson,
+} from '../../../../../src/modules/credit/contracts.ts';
 import {
-  type CorrectionGround,
   deletionGrounds,
   liftGrounds,
-  type RespondentCredit,
-  type RestrictedPerson,
   useApproveEntry,
   useCaseCredit,
   useDelistEntry,
@@ -35,18 +37,18 @@ type ReasonDialog =
   | { kind: 'noGround'; id: string };
 
 /** 信用惩戒 on the case page: per respondent, the listings, restrictions and exit restrictions, and every action. */
-export function CreditPanel({ detail }: { detail: CaseDetail }) {
+export function CreditPanel({ detail }: { detail: TCaseDetail }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { message } = App.useApp();
   const user = useCurrentUser();
   const credit = useCaseCredit(detail.id);
-  const [listing, setListing] = useState<RespondentCredit | null>(null);
-  const [restricting, setRestricting] = useState<RespondentCredit | null>(null);
-  const [exiting, setExiting] = useState<RespondentCredit | null>(null);
-  const [spending, setSpending] = useState<RestrictedPerson | null>(null);
+  const [listing, setListing] = useState<TRespondentCredit | null>(null);
+  const [restricting, setRestricting] = useState<TRespondentCredit | null>(null);
+  const [exiting, setExiting] = useState<TRespondentCredit | null>(null);
+  const [spending, setSpending] = useState<TRestrictedPerson | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const [deciding, setDeciding] = useState<{ id: string; ground: CorrectionGround } | null>(null);
+  const [deciding, setDeciding] = useState<{ id: string; ground: TCorrectionGround } | null>(null);
   const [reason, setReason] = useState<ReasonDialog | null>(null);
   const approve = useApproveEntry(detail.id);
   const refuse = useRefuseEntry(detail.id);
@@ -86,7 +88,7 @@ export function CreditPanel({ detail }: { detail: CaseDetail }) {
     if (reason.kind === 'noGround') noGround.mutate({ respondentId: reason.id, reason: v.reason }, options);
   };
   const onEntryAction =
-    (r: RespondentCredit, entryId: string) => (action: EntryAction, correctionId?: string) => {
+    (r: TRespondentCredit, entryId: string) => (action: EntryAction, correctionId?: string) => {
       if (action === 'approve')
         approve.mutate(entryId, {
           onSuccess: () => message.success(t('credit.approved')),

@@ -1,5 +1,9 @@
 import { Button, Flex, Table, Tag, Typography } from 'antd';
-import type { ConsumptionRestriction, ExitRestriction, RestrictedPerson } from '../../../api/credit.ts';
+import type {
+  TConsumptionRestriction,
+  TExitRestrictionView,
+  TRestrictedPerson,
+} from '../../../../../src/modules/credit/contracts.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { CreditLetterButton } from './credit-letter-button.tsx';
 
@@ -10,10 +14,10 @@ export function CreditRestrictionItem({
   onLift,
   onSpending,
 }: {
-  restriction: ConsumptionRestriction;
+  restriction: TConsumptionRestriction;
   canDecide: boolean;
   onLift: () => void;
-  onSpending: (person: RestrictedPerson) => void;
+  onSpending: (person: TRestrictedPerson) => void;
 }) {
   const { t } = useI18n();
   const isActive = restriction.state === 'active';
@@ -48,7 +52,7 @@ export function CreditRestrictionItem({
           ? t('credit.behavioursAll')
           : restriction.behaviours.map((b) => `（${b}）`).join('')}
       </Typography.Paragraph>
-      <Table<RestrictedPerson>
+      <Table<TRestrictedPerson>
         size="small"
         rowKey="id"
         pagination={false}
@@ -89,7 +93,7 @@ export function CreditExitItem({
   canDecide,
   onLift,
 }: {
-  exit: ExitRestriction;
+  exit: TExitRestrictionView;
   canDecide: boolean;
   onLift: () => void;
 }) {

@@ -1,16 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
-import {
-  type BoundRole,
-  boundRoles,
-  type RespondentCredit,
-  useOrderRestriction,
-  useRestrictExit,
-} from '../../../api/credit.ts';
+import type { TBoundRole, TRespondentCredit } from '../../../../../src/modules/credit/contracts.ts';
+import { boundRoles, useOrderRestriction, useRestrictExit } from '../../../api/credit.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
-type RestrictValues = { boundPersons?: { role: BoundRole; name: string; idNumber?: string }[] };
+type RestrictValues = { boundPersons?: { role: TBoundRole; name: string; idNumber?: string }[] };
 
 /** 限制消费令 (限消规定): for an organisation, the persons it binds are named with their ID numbers. */
 export function CreditRestrictionModal({
@@ -19,7 +14,7 @@ export function CreditRestrictionModal({
   onClose,
 }: {
   caseId: string;
-  respondent: RespondentCredit | null;
+  respondent: TRespondentCredit | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -127,7 +122,7 @@ export function CreditExitModal({
   onClose,
 }: {
   caseId: string;
-  respondent: RespondentCredit | null;
+  respondent: TRespondentCredit | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();

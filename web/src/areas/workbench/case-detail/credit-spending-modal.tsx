@@ -1,6 +1,8 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { behaviours, type RestrictedPerson, useAllowSpending } from '../../../api/credit.ts';
+import type { TRestrictedPerson } from '../../../../../src/modules/credit/contracts.ts';
+import { behaviours, useAllowSpending } from '../../../api/credit.ts';
+import { DatePicker } from '../../../components/date-picker.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
@@ -13,7 +15,7 @@ export function CreditSpendingModal({
   onClose,
 }: {
   caseId: string;
-  person: RestrictedPerson | null;
+  person: TRestrictedPerson | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();

@@ -1,19 +1,19 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
-import type { CaseDeadline, DeadlineState } from '../../../api/cases.ts';
+import type { TDeadline, TDeadlineState } from '../../../../../src/modules/cases/contracts.ts';
 import { DeadlineTag } from '../../../components/deadline-tag.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
-const colorByState: Record<DeadlineState, string> = { open: 'processing', met: 'success', overdue: 'error' };
+const colorByState: Record<TDeadlineState, string> = { open: 'processing', met: 'success', overdue: 'error' };
 
 /** Open and overdue first, nearest first; then the ones already met. */
-function sortDeadlines(deadlines: CaseDeadline[]): CaseDeadline[] {
-  const rank = (deadline: CaseDeadline) => (deadline.state === 'met' ? 1 : 0);
+function sortDeadlines(deadlines: TDeadline[]): TDeadline[] {
+  const rank = (deadline: TDeadline) => (deadline.state === 'met' ? 1 : 0);
   return [...deadlines].sort((a, b) => rank(a) - rank(b) || a.dueOn.localeCompare(b.dueOn));
 }
 
-export function DeadlinesPanel({ deadlines }: { deadlines: CaseDeadline[] }) {
+export function DeadlinesPanel({ deadlines }: { deadlines: TDeadline[] }) {
   const { t, pick } = useI18n();
-  const columns: TableColumnsType<CaseDeadline> = [
+  const columns: TableColumnsType<TDeadline> = [
     {
       key: 'label',
       title: t('case.deadlines.label'),
@@ -61,7 +61,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: CaseDeadline[] }) {
     },
   ];
   return (
-    <Table<CaseDeadline>
+    <Table<TDeadline>
       data-testid="deadline-table"
       size="small"
       rowKey={(deadline) => `${deadline.kind}-${deadline.startOn}-${deadline.dueOn}`}

@@ -1,17 +1,17 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
-import type { CaseNode } from '../../../api/cases.ts';
+import type { TNode } from '../../../../../src/modules/cases/contracts.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 
 /** Newest first: the officer's next step follows from the latest one. */
-function sortNewestFirst(nodes: CaseNode[]): CaseNode[] {
+function sortNewestFirst(nodes: TNode[]): TNode[] {
   return [...nodes].sort(
     (a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.recordedAt.localeCompare(a.recordedAt),
   );
 }
 
-export function NodesPanel({ nodes }: { nodes: CaseNode[] }) {
+export function NodesPanel({ nodes }: { nodes: TNode[] }) {
   const { t, pick } = useI18n();
   if (nodes.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.nodes.empty')} />;

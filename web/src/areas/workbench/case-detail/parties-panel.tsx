@@ -1,10 +1,10 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, type DescriptionsProps, Empty, Flex, Tag, Typography } from 'antd';
-import type { CaseParty } from '../../../api/cases.ts';
+import type { TParty } from '../../../../../src/modules/cases/contracts.ts';
 import { MaskedText } from '../../../components/masked-text.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
-function PartyCard({ party, index, roleLabel }: { party: CaseParty; index: number; roleLabel: string }) {
+function PartyCard({ party, index, roleLabel }: { party: TParty; index: number; roleLabel: string }) {
   const { t } = useI18n();
   const items: DescriptionsProps['items'] = [];
   if (party.kind === 'natural') {
@@ -39,7 +39,7 @@ function PartyCard({ party, index, roleLabel }: { party: CaseParty; index: numbe
       children: <MaskedText value={party.address} isMasked={party.isMasked} />,
     },
   );
-  for (const [agentIndex, agent] of (party.agents ?? []).entries()) {
+  for (const [agentIndex, agent] of party.agents.entries()) {
     const details = [t(`agentKind.${agent.kind}`), agent.lawFirm, agent.licenseNumber, agent.phone]
       .filter(Boolean)
       .join(' · ');
@@ -71,13 +71,7 @@ function PartyCard({ party, index, roleLabel }: { party: CaseParty; index: numbe
   );
 }
 
-export function PartiesPanel({
-  applicants,
-  respondents,
-}: {
-  applicants: CaseParty[];
-  respondents: CaseParty[];
-}) {
+export function PartiesPanel({ applicants, respondents }: { applicants: TParty[]; respondents: TParty[] }) {
   const { t } = useI18n();
   const isAnyMasked = [...applicants, ...respondents].some((party) => party.isMasked);
   return (

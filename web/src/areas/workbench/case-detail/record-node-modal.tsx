@@ -1,8 +1,10 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type CaseDetail, type RecordNodeBody, useRecordNode } from '../../../api/cases.ts';
+import type { TCaseDetail, TRecordNode } from '../../../../../src/modules/cases/contracts.ts';
+import { useRecordNode } from '../../../api/cases.ts';
 import { isApiError } from '../../../api/client.ts';
+import { DatePicker } from '../../../components/date-picker.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { dateFormat, isAfterToday, toDateString, todayValue } from '../../../lib/dates.ts';
@@ -10,8 +12,8 @@ import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 
 type NodeValues = { kind: string; occurredOn?: Dayjs; note?: string; documents?: string[] };
 
-function toBody(values: NodeValues): RecordNodeBody {
-  const body: RecordNodeBody = { kind: values.kind };
+function toBody(values: NodeValues): TRecordNode {
+  const body: TRecordNode = { kind: values.kind };
   const note = values.note?.trim();
   if (note) body.note = note;
   if (values.occurredOn) body.occurredOn = toDateString(values.occurredOn);
@@ -20,7 +22,7 @@ function toBody(values: NodeValues): RecordNodeBody {
   return body;
 }
 
-type RecordNodeModalProps = { detail: CaseDetail; isOpen: boolean; onClose: () => void };
+type RecordNodeModalProps = { detail: TCaseDetail; isOpen: boolean; onClose: () => void };
 
 /** 记录节点: one step on the case timeline, with the date it happened and a note. */
 export function RecordNodeModal({ detail, isOpen, onClose }: RecordNodeModalProps) {

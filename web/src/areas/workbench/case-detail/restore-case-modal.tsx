@@ -1,13 +1,17 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type CaseDetail, type RestoreCaseBody, useRestoreCase } from '../../../api/cases.ts';
+import type { TCaseDetail } from '../../../../../src/modules/cases/contracts.ts';
+import { useRestoreCase } from '../../../api/cases.ts';
 import { isApiError } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { applyServerFieldErrors } from '../../../lib/form-errors.ts';
 
-type RestoreCaseModalProps = { detail: CaseDetail; isOpen: boolean; onClose: () => void };
+/** The form asks for a reason, which the server takes as optional. */
+type RestoreValues = { reason: string };
+
+type RestoreCaseModalProps = { detail: TCaseDetail; isOpen: boolean; onClose: () => void };
 
 /** 恢复执行: a closed 终本 case is restored as a new 执恢 case, which opens on success. */
 export function RestoreCaseModal({ detail, isOpen, onClose }: RestoreCaseModalProps) {
@@ -15,11 +19,11 @@ export function RestoreCaseModal({ detail, isOpen, onClose }: RestoreCaseModalPr
   const { t } = i18n;
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<RestoreCaseBody>();
+  const [form] = Form.useForm<RestoreValues>();
   const restore = useRestoreCase(detail.id);
   const [unplaced, setUnplaced] = useState<string[]>([]);
 
-  const handleFinish = (values: RestoreCaseBody) => {
+  const handleFinish = (values: RestoreValues) => {
     setUnplaced([]);
     restore.mutate(
       { reason: values.reason.trim() },
@@ -57,7 +61,7 @@ export function RestoreCaseModal({ detail, isOpen, onClose }: RestoreCaseModalPr
         title={t('case.restore.explain', { caseNumber: detail.caseNumber })}
       />
       <ErrorAlert error={restore.error} extraMessages={unplaced} />
-      <Form<RestoreCaseBody>
+      <Form<RestoreValues>
         preserve={false}
         form={form}
         layout="vertical"

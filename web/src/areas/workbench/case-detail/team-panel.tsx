@@ -1,20 +1,21 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { type CaseDetail, type CaseTeam, useAssignTeam } from '../../../api/cases.ts';
+import type { TCaseDetail, TCaseTeam } from '../../../../../src/modules/cases/contracts.ts';
+import { useAssignTeam } from '../../../api/cases.ts';
 import { useTeams } from '../../../api/identity.ts';
 import { hasAnyRole, useCurrentUser } from '../../../app/current-user.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
-const teamRoles = ['judge', 'assistant', 'bailiff', 'clerk'] as const satisfies readonly (keyof CaseTeam)[];
+const teamRoles = ['judge', 'assistant', 'bailiff', 'clerk'] as const satisfies readonly (keyof TCaseTeam)[];
 
 function AssignTeamModal({
   detail,
   isOpen,
   onClose,
 }: {
-  detail: CaseDetail;
+  detail: TCaseDetail;
   isOpen: boolean;
   onClose: () => void;
 }) {
@@ -69,7 +70,7 @@ function AssignTeamModal({
 }
 
 /** 执行团队: judge, assistant, bailiff and clerk of the case. */
-export function TeamPanel({ detail }: { detail: CaseDetail }) {
+export function TeamPanel({ detail }: { detail: TCaseDetail }) {
   const { t } = useI18n();
   const user = useCurrentUser();
   const [isAssigning, setIsAssigning] = useState(false);

@@ -2,7 +2,8 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type CaseListItem, type CaseSort, useCaseList } from '../../../api/cases.ts';
+import type { TCaseListItem, TCaseSort } from '../../../../../src/modules/cases/contracts.ts';
+import { useCaseList } from '../../../api/cases.ts';
 import { canFileCases, isTeamRole, useCurrentUser } from '../../../app/current-user.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -18,9 +19,9 @@ import {
 import { CaseListToolbar } from './case-list-toolbar.tsx';
 import { useCaseColumns } from './use-case-columns.tsx';
 
-type TableSorter = Parameters<NonNullable<TableProps<CaseListItem>['onChange']>>[2];
+type TableSorter = Parameters<NonNullable<TableProps<TCaseListItem>['onChange']>>[2];
 
-function toSort(sorter: TableSorter): CaseSort {
+function toSort(sorter: TableSorter): TCaseSort {
   const single = Array.isArray(sorter) ? sorter[0] : sorter;
   if (single?.columnKey === 'filedOn' && single.order)
     return single.order === 'ascend' ? 'filedOn' : '-filedOn';
@@ -116,7 +117,7 @@ export function CaseListPage() {
           courtLabel={courtTitle}
         />
         <div data-testid="case-table">
-          <Table<CaseListItem>
+          <Table<TCaseListItem>
             className="clickable-rows"
             rowKey="id"
             size="middle"

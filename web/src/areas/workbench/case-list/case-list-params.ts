@@ -1,11 +1,5 @@
-import {
-  type CaseListParams,
-  type CaseSort,
-  type CaseStatus,
-  caseSorts,
-  caseStatuses,
-  caseTypes,
-} from '../../../api/cases.ts';
+import { caseTypes } from '../../../../../src/kernel/index.ts';
+import { type CaseListParams, caseSorts, caseStatuses } from '../../../api/cases.ts';
 
 export const pageSizes = [10, 20, 50, 100] as const;
 const defaultPageSize = 20;
@@ -27,11 +21,11 @@ export function readCaseListParams(search: URLSearchParams, defaultMine: boolean
   const pageSize = readPositiveInt(search.get('pageSize'), defaultPageSize);
   const params: CaseListParams = {
     mine: search.has('mine') ? search.get('mine') === 'true' : defaultMine,
-    sort: isOneOf<CaseSort>(caseSorts, sort) ? sort : 'deadline',
+    sort: isOneOf(caseSorts, sort) ? sort : 'deadline',
     page: readPositiveInt(search.get('page'), 1),
     pageSize: pageSizes.some((size) => size === pageSize) ? pageSize : defaultPageSize,
   };
-  if (isOneOf<CaseStatus>(caseStatuses, status)) params.status = status;
+  if (isOneOf(caseStatuses, status)) params.status = status;
   if (isOneOf(caseTypes, caseType)) params.caseType = caseType;
   const q = search.get('q')?.trim();
   if (q) params.q = q;

@@ -1,7 +1,9 @@
 import { Button, Flex, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { type CaseListParams, caseStatuses, caseTypes } from '../../../api/cases.ts';
+import { caseTypes } from '../../../../../src/kernel/index.ts';
+import { type CaseListParams, caseStatuses } from '../../../api/cases.ts';
 import { useI18n } from '../../../i18n/index.ts';
+import { useCaseTypeLabel } from '../code-labels.ts';
 import { type CaseListPatch, hasActiveFilters } from './case-list-params.ts';
 
 type CaseListToolbarProps = {
@@ -14,6 +16,7 @@ type CaseListToolbarProps = {
 
 export function CaseListToolbar({ params, onChange, hasOwnCases, courtLabel }: CaseListToolbarProps) {
   const { t } = useI18n();
+  const caseTypeLabel = useCaseTypeLabel();
   const [query, setQuery] = useState(params.q ?? '');
 
   // Keep the box in step when the URL changes underneath it (Back, reset).
@@ -50,7 +53,7 @@ export function CaseListToolbar({ params, onChange, hasOwnCases, courtLabel }: C
         style={{ width: 200 }}
         popupMatchSelectWidth={false}
         value={params.caseType}
-        options={caseTypes.map((caseType) => ({ value: caseType, label: t(`caseType.${caseType}`) }))}
+        options={caseTypes.map((caseType) => ({ value: caseType, label: caseTypeLabel(caseType) }))}
         onChange={(value) => onChange({ caseType: value ?? '' })}
       />
       <Input.Search

@@ -1,6 +1,7 @@
 import { Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { CaseListItem, CaseListParams } from '../../../api/cases.ts';
+import type { TCaseListItem } from '../../../../../src/modules/cases/contracts.ts';
+import type { CaseListParams } from '../../../api/cases.ts';
 import { CaseStatusTag } from '../../../components/case-status-tag.tsx';
 import { DeadlineTag } from '../../../components/deadline-tag.tsx';
 import { MoneyText } from '../../../components/money-text.tsx';
@@ -17,7 +18,7 @@ function NameList({ names }: { names: string[] }) {
   );
 }
 
-export function useCaseColumns(params: CaseListParams): TableColumnsType<CaseListItem> {
+export function useCaseColumns(params: CaseListParams): TableColumnsType<TCaseListItem> {
   const { t, pick } = useI18n();
   const closingTypeLabel = useClosingTypeLabel();
   const flagLabel = useFlagLabel();

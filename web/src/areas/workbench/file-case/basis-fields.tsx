@@ -1,5 +1,6 @@
-import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Card, Col, Form, Input, Row, Select } from 'antd';
 import { basisKinds } from '../../../api/cases.ts';
+import { DatePicker } from '../../../components/date-picker.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { dateFormat, isAfterToday } from '../../../lib/dates.ts';
 import { requiredRule } from './field-rules.ts';

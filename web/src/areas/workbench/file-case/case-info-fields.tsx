@@ -1,10 +1,11 @@
 import { Card, Checkbox, Col, Form, InputNumber, Radio, Row, Select } from 'antd';
-import { yuanToFen } from '../../../../../src/kernel/index.ts';
-import { caseFlags, caseTypes, triages } from '../../../api/cases.ts';
+import { caseTypes, yuanToFen } from '../../../../../src/kernel/index.ts';
+import { caseFlags, triages } from '../../../api/cases.ts';
 import { useTeams } from '../../../api/identity.ts';
 import { useCurrentUser } from '../../../app/current-user.tsx';
 import { MoneyText } from '../../../components/money-text.tsx';
 import { useI18n } from '../../../i18n/index.ts';
+import { useCaseTypeLabel } from '../code-labels.ts';
 import { claimRule } from './field-rules.ts';
 
 /** `1234567.8` → `1,234,567.8`: group the whole part only, never the decimals. */
@@ -18,6 +19,7 @@ function groupThousands(value: string | undefined): string {
 /** Case type, claim, triage, special flags and (optionally) the team. */
 export function CaseInfoFields() {
   const { t } = useI18n();
+  const caseTypeLabel = useCaseTypeLabel();
   const user = useCurrentUser();
   const form = Form.useFormInstance();
   const claim = Form.useWatch('claimAmountYuan', form);
@@ -31,7 +33,7 @@ export function CaseInfoFields() {
           <Form.Item name="caseType" label={t('filing.caseType')} rules={[{ required: true }]}>
             <Select
               popupMatchSelectWidth={false}
-              options={caseTypes.map((value) => ({ value, label: t(`caseType.${value}`) }))}
+              options={caseTypes.map((value) => ({ value, label: caseTypeLabel(value) }))}
             />
           </Form.Item>
         </Col>

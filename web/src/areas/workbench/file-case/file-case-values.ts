@@ -1,16 +1,15 @@
 import type { Dayjs } from 'dayjs';
-import { yuanToFen } from '../../../../../src/kernel/index.ts';
+import { type CaseType, yuanToFen } from '../../../../../src/kernel/index.ts';
 import type {
-  Agent,
-  AgentKind,
-  BasisKind,
-  CaseFlag,
-  CaseType,
-  FileCaseBody,
-  Party,
-  PartyKind,
-  Triage,
-} from '../../../api/cases.ts';
+  TAgent,
+  TAgentKind,
+  TBasisKind,
+  TCaseFlag,
+  TFileCase,
+  TPartyInput,
+  TPartyKind,
+  TTriage,
+} from '../../../../../src/modules/cases/contracts.ts';
 import { toDateString } from '../../../lib/dates.ts';
 
 /** What the filing form holds: the API body, except the date (a Dayjs) and the claim (yuan, as typed). */
@@ -19,14 +18,14 @@ export type PartyListName = 'applicants' | 'respondents';
 
 export type AgentValues = {
   name?: string;
-  kind?: AgentKind;
+  kind?: TAgentKind;
   lawFirm?: string;
   licenseNumber?: string;
   phone?: string;
 };
 
 export type PartyValues = {
-  kind: PartyKind;
+  kind: TPartyKind;
   name?: string;
   idNumber?: string;
   creditCode?: string;
@@ -38,12 +37,12 @@ export type PartyValues = {
 
 export type FileCaseValues = {
   caseType: CaseType;
-  basis: { kind: BasisKind; documentNumber?: string; issuedBy?: string; effectiveDate?: Dayjs };
+  basis: { kind: TBasisKind; documentNumber?: string; issuedBy?: string; effectiveDate?: Dayjs };
   applicants: PartyValues[];
   respondents: PartyValues[];
   claimAmountYuan?: string;
-  triage?: Triage | '';
-  flags?: CaseFlag[];
+  triage?: TTriage | '';
+  flags?: TCaseFlag[];
   teamId?: string;
 };
 
@@ -65,8 +64,8 @@ function clean(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function toAgent(values: AgentValues): Agent {
-  const agent: Agent = { name: clean(values.name) ?? '', kind: values.kind ?? 'lawyer' };
+function toAgent(values: AgentValues): TAgent {
+  const agent: TAgent = { name: clean(values.name) ?? '', kind: values.kind ?? 'lawyer' };
   const lawFirm = clean(values.lawFirm);
   const licenseNumber = clean(values.licenseNumber);
   const phone = clean(values.phone);
@@ -77,8 +76,8 @@ function toAgent(values: AgentValues): Agent {
 }
 
 /** Only the identifiers that fit the party's kind travel; a field hidden after a kind change is dropped. */
-function toParty(values: PartyValues): Party {
-  const party: Party = { kind: values.kind, name: clean(values.name) ?? '' };
+function toParty(values: PartyValues): TPartyInput {
+  const party: TPartyInput = { kind: values.kind, name: clean(values.name) ?? '' };
   const idNumber = clean(values.idNumber);
   const creditCode = clean(values.creditCode);
   const phone = clean(values.phone);
@@ -94,8 +93,8 @@ function toParty(values: PartyValues): Party {
   return party;
 }
 
-export function toFileCaseBody(values: FileCaseValues): FileCaseBody {
-  const body: FileCaseBody = {
+export function toFileCaseBody(values: FileCaseValues): TFileCase {
+  const body: TFileCase = {
     caseType: values.caseType,
     basis: {
       kind: values.basis.kind,

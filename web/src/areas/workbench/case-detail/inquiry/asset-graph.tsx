@@ -5,7 +5,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { formatYuan } from '../../../../../../src/kernel/index.ts';
-import { type AssetGraph as Graph, useAssetGraph } from '../../../../api/inquiry.ts';
+import type { TGraph } from '../../../../../../src/modules/inquiry/contracts.ts';
+import { useAssetGraph } from '../../../../api/inquiry.ts';
 import { PageSpin } from '../../../../app/page-spin.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
@@ -23,7 +24,7 @@ export function AssetGraphView({ caseId }: { caseId: string }) {
   return <GraphCanvas graph={graph.data} />;
 }
 
-function GraphCanvas({ graph }: { graph: Graph }) {
+function GraphCanvas({ graph }: { graph: TGraph }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

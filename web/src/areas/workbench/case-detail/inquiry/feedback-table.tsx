@@ -11,14 +11,13 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import {
-  type AssetItem,
-  type AssetSort,
-  assetExportUrl,
-  type Measure,
-  type MeasureList,
-  useCaseAssets,
-} from '../../../../api/inquiry.ts';
+import type {
+  TAssetItem,
+  TAssetSort,
+  TMeasure,
+  TMeasureList,
+} from '../../../../../../src/modules/inquiry/contracts.ts';
+import { assetExportUrl, useCaseAssets } from '../../../../api/inquiry.ts';
 import { MoneyText } from '../../../../components/money-text.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
@@ -30,16 +29,16 @@ type Props = {
   caseId: string;
   isLive: boolean;
   canAct: boolean;
-  measures: MeasureList | undefined;
+  measures: TMeasureList | undefined;
   onMeasure: (target: MeasureTarget) => void;
 };
 
-const sortable: AssetSort[] = ['answeredAt', 'valueFen', 'assetType', 'institution', 'respondentName'];
+const sortable: TAssetSort[] = ['answeredAt', 'valueFen', 'assetType', 'institution', 'respondentName'];
 
 /** 查控财产反馈清单: sortable, exportable, refreshing while answers come in; measures from each row. */
 export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: Props) {
   const { t, pick } = useI18n();
-  const [sort, setSort] = useState<AssetSort>('answeredAt');
+  const [sort, setSort] = useState<TAssetSort>('answeredAt');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
   const assets = useCaseAssets(caseId, sort, order, isLive);
   // The last answers can land between the last poll and the moment the inquiry reads as done:
@@ -54,16 +53,16 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
     return <QueryError error={assets.error} onRetry={() => assets.refetch()} />;
   const outstanding = assets.data?.outstandingClaimFen ?? 0;
   const limitOf = (assetType: string) => measures?.limits.find((l) => l.assetType === assetType);
-  const controlOf = (assetId: string): Measure | undefined =>
+  const controlOf = (assetId: string): TMeasure | undefined =>
     measures?.items.find(
       (m) =>
         m.assetId === assetId &&
         (m.kind === 'freeze' || m.kind === 'seal' || m.kind === 'seize') &&
         (m.state === 'inForce' || m.state === 'queued' || m.state === 'requested'),
     );
-  const label = (a: AssetItem) => `${a.description}（${a.institutionName}）`;
+  const label = (a: TAssetItem) => `${a.description}（${a.institutionName}）`;
 
-  const actionsOf = (a: AssetItem) => {
+  const actionsOf = (a: TAssetItem) => {
     const control = controlOf(a.id);
     if (!control) {
       const limit = limitOf(a.assetType);
@@ -101,7 +100,7 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
     ];
   };
 
-  const columns: TableColumnsType<AssetItem> = [
+  const columns: TableColumnsType<TAssetItem> = [
     {
       key: 'respondentName',
       title: t('inquiry.col.respondent'),
@@ -208,7 +207,7 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
     });
   }
 
-  const onChange: TableProps<AssetItem>['onChange'] = (_p, _f, sorter) => {
+  const onChange: TableProps<TAssetItem>['onChange'] = (_p, _f, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = sortable.find((s) => s === single?.columnKey);
     if (key && single?.order) {
@@ -234,7 +233,7 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
           {t('inquiry.export')}
         </Button>
       </Flex>
-      <Table<AssetItem>
+      <Table<TAssetItem>
         rowKey="id"
         size="small"
         data-testid="feedback-table"

@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Segmented, Typography } from 'antd';
 import { useState } from 'react';
-import type { CaseDetail } from '../../../../api/cases.ts';
+import type { TCaseDetail } from '../../../../../../src/modules/cases/contracts.ts';
 import {
   useCaseInquiries,
   useCaseMeasures,
@@ -20,7 +20,7 @@ import { RequestsTable } from './requests-table.tsx';
 type Section = 'feedback' | 'measures' | 'graph' | 'requests';
 
 /** 财产查控 on the case page: launch, live feedback list, measures with their limits, the clue graph. */
-export function InquiryPanel({ detail }: { detail: CaseDetail }) {
+export function InquiryPanel({ detail }: { detail: TCaseDetail }) {
   const { t, pickMessage } = useI18n();
   const [section, setSection] = useState<Section>('feedback');
   const [isLaunching, setIsLaunching] = useState(false);
@@ -33,7 +33,7 @@ export function InquiryPanel({ detail }: { detail: CaseDetail }) {
   const markRead = useMarkNoticeRead(detail.id);
   const latest = inquiries.data?.items[0];
   const counts = latest?.byState ?? {};
-  const total = Object.values(counts).reduce((n, c) => n + c, 0);
+  const total = Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
   const settled = (counts.answered ?? 0) + (counts.failed ?? 0) + (counts.expired ?? 0);
   const isLive = total > 0 && settled < total;
   const canAct = detail.isTeamMember;

@@ -1,4 +1,4 @@
-import type { MeasureKind, RequestState } from '../../../../api/inquiry.ts';
+import type { TMeasureKind, TRequestState } from '../../../../../../src/modules/inquiry/contracts.ts';
 import type { MessageKey } from '../../../../i18n/index.ts';
 
 /** Message keys of the inquiry vocabulary, looked up from the codes the server sends. */
@@ -34,8 +34,8 @@ export function measureStateKey(state: string): MessageKey | null {
   return measureStateKeys[state] ?? null;
 }
 
-export const measureKindKey = (kind: MeasureKind): MessageKey => `inquiry.kind.${kind}`;
-export const requestStateKey = (state: RequestState): MessageKey => `inquiry.request.${state}`;
+export const measureKindKey = (kind: TMeasureKind): MessageKey => `inquiry.kind.${kind}`;
+export const requestStateKey = (state: TRequestState): MessageKey => `inquiry.request.${state}`;
 
 export const measureStateColor: Record<string, string> = {
   requested: 'processing',
@@ -51,7 +51,7 @@ export const measureStateColor: Record<string, string> = {
 const balanceTypes = ['deposit', 'wealthProduct', 'securities', 'housingFund', 'onlinePayment', 'insurance'];
 
 /** The measures that can start on an asset (the server decides; this only offers the buttons). */
-export function startableKinds(assetType: string): MeasureKind[] {
+export function startableKinds(assetType: string): TMeasureKind[] {
   if (balanceTypes.includes(assetType)) return ['freeze'];
   if (assetType === 'vehicle' || assetType === 'ship') return ['seal', 'seize'];
   if (assetType === 'realEstate' || assetType === 'equity') return ['seal'];

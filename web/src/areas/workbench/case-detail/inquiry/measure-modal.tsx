@@ -1,9 +1,11 @@
-import { Alert, App, DatePicker, Form, InputNumber, Modal, Typography } from 'antd';
+import { Alert, App, Form, InputNumber, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatYuan, yuanToFen } from '../../../../../../src/kernel/index.ts';
+import type { TCreateMeasure, TMeasureKind } from '../../../../../../src/modules/inquiry/contracts.ts';
 import { isApiError } from '../../../../api/client.ts';
-import { type CreateMeasureBody, type MeasureKind, useCreateMeasure } from '../../../../api/inquiry.ts';
+import { useCreateMeasure } from '../../../../api/inquiry.ts';
+import { DatePicker } from '../../../../components/date-picker.tsx';
 import { ErrorAlert } from '../../../../components/error-alert.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
 import { dateFormat, toDateString } from '../../../../lib/dates.ts';
@@ -13,7 +15,7 @@ import { measureKindKey } from './labels.ts';
 export type MeasureTarget = {
   assetId: string;
   assetLabel: string;
-  kind: MeasureKind;
+  kind: TMeasureKind;
   /** Largest amount the officer may ask for: the outstanding claim (freeze) or what is frozen (deduct). */
   maxFen: number | null;
   defaultFen: number | null;
@@ -54,7 +56,7 @@ function MeasureDialog({
 
   const submit = (values: Values) => {
     if (!target) return;
-    const body: CreateMeasureBody = { assetId: target.assetId, kind: target.kind };
+    const body: TCreateMeasure = { assetId: target.assetId, kind: target.kind };
     if (hasAmount) {
       const fen = yuanToFen(values.amount ?? null);
       if (fen === null || fen <= 0) {

@@ -2,7 +2,8 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatYuan } from '../../../../../../src/kernel/index.ts';
-import { fetchMeasureDocument, type Measure, type MeasureList } from '../../../../api/inquiry.ts';
+import type { TDocument, TMeasure, TMeasureList } from '../../../../../../src/modules/inquiry/contracts.ts';
+import { fetchMeasureDocument } from '../../../../api/inquiry.ts';
 import { describeError } from '../../../../components/error-text.ts';
 import { MoneyText } from '../../../../components/money-text.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
@@ -10,7 +11,7 @@ import { assetTypeKey, measureKindKey, measureStateColor, measureStateKey } from
 import type { MeasureTarget } from './measure-modal.tsx';
 
 type Props = {
-  measures: MeasureList | undefined;
+  measures: TMeasureList | undefined;
   isLoading: boolean;
   canAct: boolean;
   onMeasure: (t: MeasureTarget) => void;
@@ -21,16 +22,16 @@ export function MeasuresTable({ measures, isLoading, canAct, onMeasure }: Props)
   const i18n = useI18n();
   const { t } = i18n;
   const { message } = App.useApp();
-  const [doc, setDoc] = useState<{ name: string; text: string } | null>(null);
+  const [doc, setDoc] = useState<TDocument | null>(null);
   const items = measures?.items ?? [];
   const expiring = items.filter((m) => m.isExpiringSoon);
   const yearsOf = (assetType: string) =>
     measures?.limits.find((l) => l.assetType === assetType)?.years ?? null;
-  const hasPendingAction = (m: Measure) =>
+  const hasPendingAction = (m: TMeasure) =>
     items.some((x) => x.targetMeasureId === m.id && x.state === 'requested');
-  const label = (m: Measure) => m.assetDescription;
+  const label = (m: TMeasure) => m.assetDescription;
 
-  const renew = (m: Measure) =>
+  const renew = (m: TMeasure) =>
     onMeasure({
       assetId: m.assetId,
       assetLabel: label(m),
@@ -41,7 +42,7 @@ export function MeasuresTable({ measures, isLoading, canAct, onMeasure }: Props)
       years: yearsOf(m.assetType),
     });
 
-  const actionsOf = (m: Measure) => {
+  const actionsOf = (m: TMeasure) => {
     const isControl = m.kind === 'freeze' || m.kind === 'seal' || m.kind === 'seize';
     if (!canAct || !isControl || (m.state !== 'inForce' && m.state !== 'queued') || hasPendingAction(m))
       return null;
@@ -95,7 +96,7 @@ export function MeasuresTable({ measures, isLoading, canAct, onMeasure }: Props)
     );
   };
 
-  const columns: TableColumnsType<Measure> = [
+  const columns: TableColumnsType<TMeasure> = [
     {
       key: 'kind',
       title: t('inquiry.col.actions'),
@@ -208,7 +209,7 @@ export function MeasuresTable({ measures, isLoading, canAct, onMeasure }: Props)
           title={t('inquiry.expiringAlert', { count: expiring.length })}
         />
       ) : null}
-      <Table<Measure>
+      <Table<TMeasure>
         rowKey="id"
         size="small"
         data-testid="measures-table"

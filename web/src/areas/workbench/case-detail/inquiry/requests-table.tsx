@@ -1,11 +1,12 @@
 import { App, Button, Table, Tag, Typography } from 'antd';
-import { type CaseInquiries, type RequestState, useRetryRequest } from '../../../../api/inquiry.ts';
+import type { TCaseInquiries, TRequestState } from '../../../../../../src/modules/inquiry/contracts.ts';
+import { useRetryRequest } from '../../../../api/inquiry.ts';
 import { describeError } from '../../../../components/error-text.ts';
 import { useI18n } from '../../../../i18n/index.ts';
 import { formatDateTime } from '../../../../lib/dates.ts';
 import { requestStateKey } from './labels.ts';
 
-const stateColor: Record<RequestState, string> = {
+const stateColor: Record<TRequestState, string> = {
   pending: 'default',
   sending: 'processing',
   accepted: 'processing',
@@ -21,7 +22,7 @@ export function RequestsTable({
   canAct,
 }: {
   caseId: string;
-  data: CaseInquiries | undefined;
+  data: TCaseInquiries | undefined;
   canAct: boolean;
 }) {
   const i18n = useI18n();
