@@ -23,6 +23,7 @@ export async function buildApp(opts: {
   const app = await createHttpServer({
     logger,
     serveWeb: opts.serveWeb,
+    isHttps: config.secureCookies,
     isDatabaseUp: async () => {
       try {
         await database.sql`select 1`;

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { adoptClockOffset, advanceClock, clock } from '../src/platform/clock.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
 import {
   defineJob,
@@ -188,6 +189,44 @@ if (process.env.JOBS_TEST_CHILD_DB) {
         if (isStillCurrentMinute) assert.equal(again[0]?.n, 0, 'an archived slot is not enqueued again');
       } finally {
         for (const r of runners) await r.stop();
+      }
+    });
+
+    test('moving the clock forward runs the daily slot it passed, once, however many workers run', async () => {
+      const slots: string[] = [];
+      const job = defineJob({
+        name: 'test.daily',
+        payload: z.object({ slot: z.string() }),
+        schedule: { cron: '0 2 * * *' },
+        async handle(_ctx, p) {
+          slots.push(p.slot);
+          await mark(database, 'daily', p.slot);
+        },
+      });
+      const options = { database, logger, jobs: [job], expireSeconds: 30, pollingIntervalSeconds: 0.5 };
+      const runners = [await startJobRunner(options), await startJobRunner(options)];
+      try {
+        // A daily slot always lies within the day of look-back: the latest one runs at start.
+        await waitFor(async () => slots.length === 1, 'the latest daily slot');
+        const first = Date.parse(slots[0] ?? '');
+        const offsetMs = await database.db.transaction((tx) => advanceClock(tx, 3 * 86400));
+        adoptClockOffset(offsetMs);
+        await waitFor(async () => slots.length === 2, 'the slot the clock moved past');
+        const second = Date.parse(slots[1] ?? '');
+        assert.equal(second - first, 3 * 86400_000, 'the 02:00 slot three days on, in China time');
+        assert.ok(second <= clock.nowMs() && second > clock.nowMs() - 86400_000);
+        for (const r of runners) await r.runScheduleTick();
+        const perSlot = await database.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from public.job_marks where kind = 'daily' group by detail`,
+        );
+        assert.deepEqual(
+          perSlot.map((r) => r.n),
+          [1, 1],
+        );
+      } finally {
+        for (const r of runners) await r.stop();
+        await database.db.execute(sql`update platform.clock set offset_ms = 0`);
+        adoptClockOffset(0);
       }
     });
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { supremeCourtCode } from '../kernel/index.ts';
 import { ensureRootCourt, findCourtByCode, insertUser, Role } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -32,7 +33,7 @@ export async function addUserFromCli(database: Database, args: string[], isDemo:
   }
   const court =
     (await findCourtByCode(database.db, values.court ?? '')) ??
-    (values.court === '最高法' ? await ensureRootCourt(database.db) : null);
+    (values.court === supremeCourtCode ? await ensureRootCourt(database.db) : null);
   if (!court) {
     console.error(
       `法院不存在 / no court with code ${values.court}. On a fresh installation use --court 最高法.`,

@@ -9,7 +9,7 @@ export type DateParts = { readonly year: number; readonly month: number; readonl
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 // China Standard Time has been UTC+8 all year since daylight saving ended in 1991.
-const chinaOffsetMs = 8 * 3_600_000;
+export const chinaOffsetMs = 8 * 3_600_000;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

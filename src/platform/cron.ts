@@ -4,6 +4,8 @@
  * Fields take `*`, numbers, ranges `a-b`, lists `a,b` and steps `*\/n` or `a-b/n`; day-of-week 0 or 7
  * is Sunday. As in classic cron, when both day fields are restricted a day matching either runs.
  */
+import { chinaOffsetMs } from '../kernel/index.ts';
+
 export type CronSchedule = {
   readonly expression: string;
   readonly minutes: ReadonlySet<number>;
@@ -15,7 +17,6 @@ export type CronSchedule = {
   readonly isDayOfWeekRestricted: boolean;
 };
 
-const chinaOffsetMs = 8 * 3600 * 1000;
 const minuteMs = 60 * 1000;
 
 function parseField(field: string, min: number, max: number, name: string): Set<number> {

@@ -1,7 +1,7 @@
 /** Dates and times as the simulator counts them: legal dates are China dates (UTC+8). */
+import { chinaOffsetMs } from '../kernel/index.ts';
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** When a measure "until" a `YYYY-MM-DD` date (inclusive) or an ISO instant lapses, in unix ms; NaN if unreadable. */
 export function computeExpiry(until: string): number {
@@ -11,5 +11,5 @@ export function computeExpiry(until: string): number {
 
 /** Minutes since midnight in China time. */
 export function minutesOfChinaDay(now: number): number {
-  return Math.floor(((now + CHINA_OFFSET_MS) % DAY_MS) / 60_000);
+  return Math.floor(((now + chinaOffsetMs) % DAY_MS) / 60_000);
 }

@@ -1,15 +1,15 @@
 import { Tag } from 'antd';
-import type { CaseStatus } from '../api/cases.ts';
+import type { TCaseStatus } from '../../../src/modules/cases/contracts.ts';
 import { useI18n } from '../i18n/index.ts';
 
-const colorByStatus: Record<CaseStatus, string> = {
+const colorByStatus: Record<TCaseStatus, string> = {
   filed: 'blue',
   inProgress: 'processing',
   suspended: 'warning',
   closed: 'default',
 };
 
-export function CaseStatusTag({ status }: { status: CaseStatus }) {
+export function CaseStatusTag({ status }: { status: TCaseStatus }) {
   const { t } = useI18n();
   return (
     <Tag color={colorByStatus[status]} data-status={status} style={{ marginInlineEnd: 0 }}>

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
-import type { Role } from '../api/identity.ts';
+import type { TRole } from '../../../src/modules/identity/contracts.ts';
 import { useI18n } from '../i18n/index.ts';
 
-const colorByRole: Record<Role, string> = {
+const colorByRole: Record<TRole, string> = {
   judge: 'geekblue',
   assistant: 'cyan',
   bailiff: 'purple',
@@ -13,7 +13,7 @@ const colorByRole: Record<Role, string> = {
   gridWorker: 'lime',
 };
 
-export function RoleTags({ roles }: { roles: Role[] }) {
+export function RoleTags({ roles }: { roles: TRole[] }) {
   const { t } = useI18n();
   return (
     <>

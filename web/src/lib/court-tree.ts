@@ -1,8 +1,8 @@
-import type { Court } from '../api/identity.ts';
+import type { TCourt } from '../../../src/modules/identity/contracts.ts';
 
-export type CourtNode = Court & { children?: CourtNode[] };
+export type CourtNode = TCourt & { children?: CourtNode[] };
 
-const levelOrder: Record<Court['level'], number> = {
+const levelOrder: Record<TCourt['level'], number> = {
   supreme: 0,
   high: 1,
   intermediate: 2,
@@ -10,7 +10,7 @@ const levelOrder: Record<Court['level'], number> = {
   detachedTribunal: 4,
 };
 
-function compareCourts(a: Court, b: Court): number {
+function compareCourts(a: TCourt, b: TCourt): number {
   return levelOrder[a.level] - levelOrder[b.level] || a.courtCode.localeCompare(b.courtCode, 'zh-CN');
 }
 
@@ -18,7 +18,7 @@ function compareCourts(a: Court, b: Court): number {
  * The flat court list as a tree (four levels plus detached tribunals). A court whose parent is
  * not in the list (the user sees only part of the tree) becomes a root.
  */
-export function buildCourtTree(courts: Court[]): CourtNode[] {
+export function buildCourtTree(courts: TCourt[]): CourtNode[] {
   const byId = new Map<string, CourtNode>(courts.map((court) => [court.id, { ...court }]));
   const roots: CourtNode[] = [];
   for (const node of byId.values()) {
