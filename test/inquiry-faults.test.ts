@@ -158,16 +158,8 @@ describe('inquiry under faults', () => {
       401,
       'signature over other bytes',
     );
-    assert.equal(
-      (
-        await send(
-          envelope(answered.remote_request_id),
-          signed(envelope(answered.remote_request_id), path, 'icbc', 'f'.repeat(64)),
-        )
-      ).status,
-      401,
-      'wrong key',
-    );
+    const body = envelope(answered.remote_request_id);
+    assert.equal((await send(body, signed(body, path, 'icbc', 'f'.repeat(64)))).status, 401, 'wrong key');
     const truncated = envelope(answered.remote_request_id).slice(0, 40);
     const bad = await send(truncated, signed(truncated));
     assert.equal(bad.status, 400, 'signed but not JSON');
@@ -181,10 +173,11 @@ describe('inquiry under faults', () => {
       404,
       'unknown institution',
     );
-    const dup = await send(
-      envelope(answered.remote_request_id),
-      signed(envelope(answered.remote_request_id)),
-    );
+    // One body, signed as sent: each envelope() call stamps its own answeredAt, so building the
+    // body twice signed other bytes whenever the millisecond ticked in between (a test bug that
+    // answered 401 about one run in a few hundred; the signature check was right to refuse).
+    const duplicate = envelope(answered.remote_request_id);
+    const dup = await send(duplicate, signed(duplicate));
     assert.equal(dup.status, 200);
     assert.equal(dup.body.status, 'duplicate');
     const [after] = await h.t.database.db.execute<{ result: unknown; answered_at: string }>(
