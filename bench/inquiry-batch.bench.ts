@@ -9,6 +9,7 @@ import { insertInstitution } from '../src/modules/inquiry/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import { allowPrivateHosts } from '../src/platform/net/outbound-guard.ts';
 import { INSTITUTIONS, institutionKeys, startSimulator } from '../src/sim/index.ts';
 import { startWorker } from '../src/worker.ts';
 import {
@@ -332,6 +333,8 @@ if (role === 'sim') {
   // The worker as deployed (`zhixing worker`): jobs, event delivery and audit sealing.
   const database = connectDatabase(process.env.INQUIRY_BENCH_DB ?? '', { max: 40 });
   const config = loadConfig({ ZHIXING_JOB_EXPIRE_SECONDS: '120', ZHIXING_LOG_LEVEL: 'silent' });
+  // The simulated institutions listen on loopback, allow-listed as a deployment would configure it.
+  allowPrivateHosts(['127.0.0.1']);
   await startWorker({ config, database, logger });
   process.once('SIGTERM', () => process.exit(0));
   process.stdout.write('ready\n');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeIdNumber } from '../src/kernel/index.ts';
-import { baseUrl, launchBrowser, signIn } from './support.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
  * Credit journey (信用惩戒): a judge tries to list a minor respondent and is refused with the
@@ -15,6 +15,7 @@ let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
+afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });

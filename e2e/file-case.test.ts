@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { makeIdNumber } from '../src/kernel/index.ts';
-import { baseUrl, launchBrowser, signIn, typeDate } from './support.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn, typeDate } from './support.ts';
 
 /**
  * Issue journey: a judge signs in, files a case with one invalid field (a respondent ID number
@@ -13,6 +13,7 @@ let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
+afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });

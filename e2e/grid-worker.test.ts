@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, signIn } from './support.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
  * Grid worker journey (网格员): the demo grid worker of 西湖区 (330106) signs in and lands on the
@@ -14,6 +14,7 @@ let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
+afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, signIn } from './support.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
  * Issue journey (online inquiry): a judge opens a case, queries all institutions, watches the
@@ -13,6 +13,7 @@ let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
+afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });

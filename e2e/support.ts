@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Browser journeys: Debian's chromium driven by playwright-core against the server run-e2e started. */
@@ -38,4 +40,31 @@ export async function typeDate(page: Page, selector: string, isoDate: string): P
   await input.click();
   await input.fill(isoDate);
   await input.press('Enter');
+}
+
+/**
+ * After a journey fails: a screenshot of every open page (in `test-results/`) and, in the log,
+ * what each page shows as an error — field messages, alerts, toasts — so that a failure on a CI
+ * machine can be understood without running it again.
+ */
+export async function reportFailure(
+  context: { name: string; passed?: boolean },
+  browser: Browser,
+): Promise<void> {
+  // afterEach hands over a test's context (with `passed`); anything else is not a failed test.
+  if (!('passed' in context) || context.passed !== false) return;
+  const slug = context.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+  mkdirSync('test-results', { recursive: true });
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) {
+    const file = path.join('test-results', `${slug}-${i}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    const shown = await page
+      .locator(
+        '.ant-form-item-explain-error, .ant-alert-message, .ant-alert-description, .ant-message-notice, .ant-notification-notice',
+      )
+      .allTextContents()
+      .catch(() => []);
+    console.error(`[${context.name}] page ${i} ${page.url()} → ${file}\n  shows: ${JSON.stringify(shown)}`);
+  }
 }

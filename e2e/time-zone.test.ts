@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { chinaDateOf, makeIdNumber } from '../src/kernel/index.ts';
-import { baseUrl, launchBrowser, signIn } from './support.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
  * "Today" is the court's China date on the server's clock, never the browser's. The browser runs
@@ -15,6 +15,7 @@ let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
+afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });

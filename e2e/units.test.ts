@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, signIn } from './support.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
  * Unit registration journey: the system administrator registers a railway operator as a
@@ -12,6 +12,7 @@ let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
+afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });

@@ -1,4 +1,5 @@
 import { allJobs, modules } from './modules.ts';
+import { createAllowance } from './platform/allowances.ts';
 import { followClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
@@ -9,7 +10,7 @@ import { extensionsOf, type ModuleContext } from './platform/module.ts';
 
 /** What every module's definition contributes, for one process (app or worker). */
 export function moduleContextOf(opts: { config: Config; database: Database; logger: Logger }): ModuleContext {
-  return { ...opts, extensions: extensionsOf(modules) };
+  return { ...opts, extensions: extensionsOf(modules), allowance: createAllowance(opts.database) };
 }
 
 /** The HTTP server: each module of the list registers its routes, in list order. */
@@ -20,10 +21,14 @@ export async function buildApp(opts: {
   serveWeb?: boolean;
 }): Promise<App> {
   const { config, database, logger } = opts;
+  const ctx = moduleContextOf({ config, database, logger });
   const app = await createHttpServer({
+    allowance: ctx.allowance,
     logger,
     serveWeb: opts.serveWeb,
     isHttps: config.secureCookies,
+    trustedProxies: config.trustedProxies,
+    metricsToken: config.metricsToken,
     isDatabaseUp: async () => {
       try {
         await database.sql`select 1`;
@@ -38,7 +43,6 @@ export async function buildApp(opts: {
   app.addHook('onClose', () => following.stop());
   // Use cases enqueue jobs inside their transactions: the queues must exist before the first request.
   await ensureJobQueues(database, allJobs(), config.jobExpireSeconds);
-  const ctx = moduleContextOf({ config, database, logger });
   for (const m of modules) await m.routes?.(app, ctx);
   return app;
 }

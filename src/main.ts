@@ -5,10 +5,11 @@ import { addUserFromCli } from './cli/user-add.ts';
 import { keepSimulatorOnClock, registerSimulatorAt, startDemoSimulator } from './demo/inquiry-world.ts';
 import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { sealAudit, verifyAudit } from './modules/audit/index.ts';
-import { moduleNames } from './modules.ts';
-import { loadConfig } from './platform/config.ts';
+import { allJobs, moduleNames } from './modules.ts';
+import { type Config, loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';
-import { migrate } from './platform/migrate.ts';
+import type { SchemaPlan } from './platform/migrate.ts';
+import { configureOutboundAccess } from './platform/net/outbound-guard.ts';
 import { openDatabase } from './platform/runtime.ts';
 import { buildWebIfStale } from './platform/web-build.ts';
 import { startWorker } from './worker.ts';
@@ -23,20 +24,23 @@ Usage: zhixing <command>
   migrate        apply database migrations
   seed-demo      load the demo courts, users and cases into an empty database
   user add       create a user: --username --display-name --password --court <court code> --roles judge,admin
-  audit verify   recompute the audit hash chain and report altered, inserted or removed records
+  audit verify   recompute the audit hash chain, hold it against the last signed checkpoint and report
+                 altered, inserted or removed records, a truncated or a recomputed chain
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub] = argv;
   const isStart = command === 'start';
   const config = loadConfig(process.env, { isDemo: isStart });
+  // Whatever this process calls at an administrator-set URL obeys the allow-list (platform/net).
+  configureOutboundAccess(config);
   const logger = createLogger(config.logLevel);
   switch (command) {
     case 'start':
     case 'serve': {
       if (isStart) buildWebIfStale(logger);
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, moduleNames, logger);
+      await runtime.migrate(schemaOf(config), logger);
       if (config.isDemo && (await isDatabaseEmpty(runtime.database.db))) {
         logger.info('empty database: loading demo data');
         await seedDemo(runtime.database, { config, logger });
@@ -66,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, moduleNames, logger);
+      await runtime.migrate(schemaOf(config), logger);
       const worker = await startWorker({ config, database: runtime.database, logger });
       onShutdown(async () => {
         await worker.stop();
@@ -75,15 +79,15 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
-      const runtime = await openDatabase(config, logger);
-      const n = await migrate(runtime.database.sql, moduleNames, logger);
+      const runtime = await openDatabase(config, logger, { asOwner: true });
+      const n = await runtime.migrate(schemaOf(config), logger);
       console.log(`迁移完成 / migrations applied: ${n}`);
       await runtime.stop();
       return 0;
     }
     case 'seed-demo': {
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, moduleNames, logger);
+      await runtime.migrate(schemaOf(config), logger);
       if (!(await isDatabaseEmpty(runtime.database.db))) {
         console.error('数据库非空，未加载演示数据 / The database is not empty; demo data not loaded');
         await runtime.stop();
@@ -96,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     case 'user': {
       if (sub !== 'add') break;
       const runtime = await openDatabase(config, logger);
-      await migrate(runtime.database.sql, moduleNames, logger);
+      await runtime.migrate(schemaOf(config), logger);
       const code = await addUserFromCli(runtime.database, argv.slice(2), config.isDemo);
       await runtime.stop();
       return code;
@@ -104,11 +108,21 @@ async function main(argv: string[]): Promise<number> {
     case 'audit': {
       if (sub !== 'verify') break;
       const { values } = parseArgs({ args: argv.slice(2), options: { seal: { type: 'boolean' } } });
-      const runtime = await openDatabase(config, logger);
+      // Reading needs no more than the application may do; the owner's connection works in every mode.
+      const runtime = await openDatabase(config, logger, { asOwner: true });
       if (values.seal) await sealAudit(runtime.database.sql);
-      const report = await verifyAudit(runtime.database.sql);
+      const report = await verifyAudit(runtime.database.sql, {
+        keyFile: config.auditKeyFile,
+        checkpointFile: config.auditCheckpointFile,
+      });
       await runtime.stop();
       console.log(`已校验 / checked: ${report.checked}; 待封存 / unsealed: ${report.unsealed}`);
+      const c = report.checkpoint;
+      console.log(
+        c
+          ? `签名检查点 / signed checkpoint: record ${c.chainSeq}, ${c.signedAt} (${c.source === 'file' ? config.auditCheckpointFile : 'audit.checkpoints'})`
+          : '签名检查点 / signed checkpoint: none yet',
+      );
       for (const p of report.problems)
         console.log(`✗ chain_seq=${p.chainSeq ?? '-'} id=${p.id ?? '-'}: ${p.problem}`);
       console.log(
@@ -126,6 +140,11 @@ async function main(argv: string[]): Promise<number> {
   }
   console.log(usage);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 64;
+}
+
+/** What `migrate` brings a database to: every module's migrations and the job queues. */
+function schemaOf(config: Config): SchemaPlan {
+  return { modules: moduleNames, jobs: allJobs(), jobExpireSeconds: config.jobExpireSeconds };
 }
 
 function printBanner(url: string, isDemo: boolean): void {

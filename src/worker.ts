@@ -1,5 +1,6 @@
 import { moduleContextOf } from './app.ts';
 import { allJobs, allSubscribers, modules } from './modules.ts';
+import { pruneAllowances } from './platform/allowances.ts';
 import { followClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
@@ -26,15 +27,24 @@ export async function startWorker(opts: {
   dispatcher.start(300);
   const background: Stoppable[] = [];
   for (const m of modules) if (m.startWorker) background.push(await m.startWorker(ctx));
+  // Shared allowances of windows long past are forgotten now and then.
+  const pruning = setInterval(
+    () =>
+      void pruneAllowances(opts.database).catch((err) => logger.warn({ err }, 'pruning allowances failed')),
+    3600_000,
+  );
+  pruning.unref();
   const jobs = await startJobRunner({
     database: opts.database,
     logger,
     jobs: allJobs(),
     expireSeconds: opts.config.jobExpireSeconds,
+    config: opts.config,
   });
   logger.info('worker started');
   return {
     async stop() {
+      clearInterval(pruning);
       await jobs.stop();
       for (const b of background.reverse()) await b.stop();
       await dispatcher.stop();

@@ -2,44 +2,93 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import postgres from 'postgres';
 import { sealAudit, verifyAudit } from '../src/modules/audit/index.ts';
+import { assertApplicationRole } from '../src/platform/db-roles.ts';
 import { aCaseBody } from './factories.ts';
 import { startTestApp, type TestApp } from './support.ts';
 
 let t: TestApp;
+let judge: string;
 
 before(async () => {
   t = await startTestApp();
-  const judge = await t.login('xihu.judge');
+  judge = await t.login('xihu.judge');
   for (let i = 0; i < 10; i++) await t.request('POST', '/api/v1/cases', { token: judge, body: aCaseBody() });
-  await sealAudit(t.database.sql);
+  // The worker seals as the application's role.
+  await sealAudit(t.appDatabase.sql);
 });
 after(() => t.close());
 
-async function asOwner<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+/** Acts as the schema owner (`zhixing_owner`), who may switch the trigger off. */
+async function asOwner(fn: (sql: postgres.TransactionSql) => Promise<unknown>): Promise<void> {
   const sql = postgres(t.database.url, { max: 1, onnotice: () => {} });
   try {
-    let result: T | undefined;
     await sql.begin(async (tx) => {
+      await tx`set local role zhixing_owner`;
       await tx`alter table audit.records disable trigger records_append_only`;
-      result = await fn(tx as unknown as postgres.Sql);
+      await fn(tx);
       await tx`alter table audit.records enable trigger records_append_only`;
     });
-    return result as T;
   } finally {
     await sql.end();
   }
 }
 
 test('an intact chain verifies', async () => {
-  const report = await verifyAudit(t.database.sql);
+  const report = await verifyAudit(t.appDatabase.sql);
   assert.ok(report.checked >= 6, `checked ${report.checked}`);
   assert.deepEqual(report.problems, []);
 });
 
+test('sealing does not wait for transactions of other databases on the same server', async () => {
+  // Other test files' databases share the server; one of them holds a transaction open.
+  const other = postgres(t.database.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await other.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`;
+      await t.request('POST', '/api/v1/cases', { token: judge, body: aCaseBody() });
+      await sealAudit(t.appDatabase.sql);
+      const [left] = await t.database.sql<{ n: number }[]>`
+        select count(*)::int as n from audit.records where chain_seq is null`;
+      assert.equal(left?.n, 0, 'every committed record is sealed');
+    });
+  } finally {
+    await other.end();
+  }
+});
+
 test('the application cannot change or delete audit records', async () => {
-  await assert.rejects(t.database.sql`update audit.records set action = 'x' where id = 1`, /append-only/);
-  await assert.rejects(t.database.sql`delete from audit.records where id = 1`, /append-only/);
-  await assert.rejects(t.database.sql`truncate audit.records`, /append-only/);
+  const app = t.appDatabase.sql;
+  await assert.rejects(
+    app`update audit.records set action = 'x' where id = 1`,
+    /append-only|permission denied/,
+  );
+  await assert.rejects(app`delete from audit.records where id = 1`, /append-only|permission denied/);
+  await assert.rejects(app`truncate audit.records`, /append-only|permission denied/);
+  // The role, not only the trigger: it owns nothing, so it cannot switch the trigger off or drop.
+  await assert.rejects(app`alter table audit.records disable trigger records_append_only`, /must be owner/);
+  await assert.rejects(app`alter table audit.records disable trigger all`, /must be owner/);
+  await assert.rejects(app`drop table audit.records`, /must be owner/);
+  await assert.rejects(app`drop schema audit cascade`, /must be owner/);
+  await assert.rejects(app`set session_replication_role = replica`, /permission denied/);
+  await assert.rejects(app`set role zhixing_owner`, /permission denied/);
+  await assert.rejects(app`create table audit.shadow (id int)`, /permission denied/);
+  await assert.rejects(
+    app`insert into audit.records (action, object_type, chain_seq, prev_hash, hash)
+      values ('forged', 'case', 999999, repeat('0', 64), repeat('0', 64))`,
+    /sealed only by the sealer/,
+  );
+  await assert.doesNotReject(assertApplicationRole(app));
+  await assert.rejects(assertApplicationRole(t.database.sql), /could rewrite the audit \(superuser/);
+});
+
+test('a record the application adds carries its own transaction and time, whatever it says', async () => {
+  const [row] = await t.appDatabase.sql<{ isOwnTx: boolean; isNow: boolean }[]>`
+    insert into audit.records (action, object_type, occurred_at, tx_id)
+    values ('test.backdated', 'test', now() - interval '1 day', '1'::xid8)
+    returning tx_id = pg_current_xact_id() as "isOwnTx", occurred_at = now() as "isNow"`;
+  assert.deepEqual(row, { isOwnTx: true, isNow: true });
+  await sealAudit(t.appDatabase.sql);
+  assert.deepEqual((await verifyAudit(t.appDatabase.sql)).problems, []);
 });
 
 test('an altered record is reported', async () => {
@@ -55,7 +104,7 @@ test('an altered record is reported', async () => {
 
 test('a removed record is reported', async () => {
   await asOwner(async (sql) => {
-    await sql`create table public.saved_audit as select * from audit.records where chain_seq = 5`;
+    await sql`create table audit.saved_audit as select * from audit.records where chain_seq = 5`;
     await sql`delete from audit.records where chain_seq = 5`;
   });
   const report = await verifyAudit(t.database.sql);
@@ -63,7 +112,10 @@ test('a removed record is reported', async () => {
     report.problems.some((p) => p.chainSeq === '6' && /missing/.test(p.problem)),
     JSON.stringify(report.problems),
   );
-  await asOwner((sql) => sql`insert into audit.records select * from public.saved_audit`);
+  await asOwner(async (sql) => {
+    await sql`insert into audit.records select * from audit.saved_audit`;
+    await sql`drop table audit.saved_audit`;
+  });
   assert.deepEqual((await verifyAudit(t.database.sql)).problems, []);
 });
 
@@ -87,19 +139,14 @@ test('a row backdated behind the sealed chain stays unsealed and is reported', a
     (sql) => sql`insert into audit.records (id, occurred_at, action, object_type)
     values (0, now() - interval '1 day', 'forged', 'case')`,
   );
-  await sealAudit(t.database.sql);
+  await sealAudit(t.appDatabase.sql);
   const [row] = await t.database.sql<
     { chain_seq: string | null }[]
   >`select chain_seq from audit.records where id = 0`;
   assert.equal(row?.chain_seq, null);
-  // The row counts as final once every transaction that was running when it was written has
-  // ended; the app's background work may hold one open for a moment.
-  const isReported = async () =>
-    (await verifyAudit(t.database.sql)).problems.some((p) => p.id === '0' && /inserted/.test(p.problem));
-  let reported = await isReported();
-  for (let i = 0; i < 50 && !reported; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    reported = await isReported();
-  }
-  assert.ok(reported, 'the backdated row is reported as inserted');
+  const report = await verifyAudit(t.database.sql);
+  assert.ok(
+    report.problems.some((p) => p.id === '0' && /inserted/.test(p.problem)),
+    'the backdated row is reported as inserted',
+  );
 });

@@ -98,6 +98,15 @@ describe('online inquiry and control, end to end', () => {
     });
     assert.equal(doc.status, 200);
     assert.match(doc.body.text, /冻结被执行人/);
+    assert.match(doc.body.text, /\d{12,}/, 'the case team reads the account whole');
+    // A court leader may see the case, not the debtor's numbers: the notice comes masked.
+    const leader = await h.t.login('xihu.president');
+    const masked = await h.t.request('GET', `/api/v1/inquiry/measures/${res.body.id}/document`, {
+      token: leader,
+    });
+    assert.equal(masked.status, 200, JSON.stringify(masked.body));
+    assert.match(masked.body.text, /冻结被执行人/);
+    assert.doesNotMatch(masked.body.text, /[0-9A-Z]{8,}/);
   });
 
   test('a flat is sealed (or queued behind an earlier court’s seal)', async () => {

@@ -4,6 +4,7 @@ import { insertInstitution } from '../src/modules/inquiry/index.ts';
 import { allJobs } from '../src/modules.ts';
 import { type JobRunner, startJobRunner } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import { allowPrivateHosts } from '../src/platform/net/outbound-guard.ts';
 import { institutionKeys, type Knobs, type Simulator, startSimulator } from '../src/sim/index.ts';
 import { createWorld } from '../src/sim/world/world.ts';
 import { aCaseBody } from './factories.ts';
@@ -37,6 +38,9 @@ export type RegistryOverrides = Partial<{
 export async function startHarness(
   opts: { knobs?: Partial<Knobs>; registry?: RegistryOverrides; codes?: string[]; withWorker?: boolean } = {},
 ): Promise<Harness> {
+  // The simulator and the tests' own institutions listen on loopback: an explicit allow-list entry,
+  // as a deployment would configure ZHIXING_ALLOWED_PRIVATE_HOSTS for an institution gateway.
+  allowPrivateHosts(['127.0.0.1']);
   const t = await startTestApp();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const sim = await startSimulator({

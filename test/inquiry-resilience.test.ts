@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { allJobs } from '../src/modules.ts';
 import { connectDatabase } from '../src/platform/db.ts';
 import { startJobRunner } from '../src/platform/jobs.ts';
+import { allowPrivateHosts } from '../src/platform/net/outbound-guard.ts';
 import { startSimulator } from '../src/sim/index.ts';
 import {
   fileCase,
@@ -26,6 +27,8 @@ import {
  * still completes with every request answered once; concurrent freezes never exceed the claim.
  */
 if (process.env.INQUIRY_CHILD_DB) {
+  // The child worker calls the harness's simulator on loopback: allow-listed as in the harness.
+  allowPrivateHosts(['127.0.0.1']);
   const database = connectDatabase(process.env.INQUIRY_CHILD_DB, { max: 10 });
   await startJobRunner({ database, logger, jobs: allJobs(), expireSeconds: 30, pollingIntervalSeconds: 0.5 });
 } else {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { matchingServiceOf } from '../src/modules/matching/index.ts';
+import { allowPrivateHosts, hostAndPort } from '../src/platform/net/outbound-guard.ts';
 import type { TestApp } from './support.ts';
 
 /** Helpers shared by the matching tests: a registered unit and its key, matching on a current index. */
 export async function createUnit(t: TestApp, scene: string, extra: Record<string, unknown> = {}) {
+  // A test's webhook receiver listens on loopback: exactly its address and port are allow-listed.
+  if (typeof extra.webhookUrl === 'string') allowPrivateHosts([hostAndPort(new URL(extra.webhookUrl))]);
   const admin = await t.login('admin');
   const res = await t.request('POST', '/api/v1/admin/units', {
     token: admin,

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
+import { withAppLogin } from '../scripts/test-database.ts';
 import { buildApp } from '../src/app.ts';
 import { demoPassword, hashPassword, seedDemoOrganisation } from '../src/modules/identity/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -10,12 +14,20 @@ import { createLogger } from '../src/platform/logging.ts';
 /**
  * Integration-test helpers, in the spirit of "medium" tests: a fresh database per test file copied
  * from the migrated template (see scripts/run-tests.ts), the real Fastify app through `inject`,
- * and the demo courts, accounts and teams as factories.
+ * and the demo courts, accounts and teams as factories. The app connects as the application's role
+ * (docs/decisions/0012), as in production; `database` is the server's superuser, for tests that
+ * arrange or inspect what the application itself may not touch.
  */
 const adminUrl = process.env.ZHIXING_TEST_ADMIN_URL;
 const template = process.env.ZHIXING_TEST_TEMPLATE ?? 'zhixing_test_template';
 
-export type TestDatabase = Database & { url: string; adminUrl: string; drop(): Promise<void> };
+export type TestDatabase = Database & {
+  url: string;
+  adminUrl: string;
+  /** The same database as the application's role (a member of `zhixing_app`). */
+  appUrl: string;
+  drop(): Promise<void>;
+};
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!adminUrl) throw new Error('run integration tests with `npm test` (it prepares the database server)');
@@ -25,11 +37,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  const database = connectDatabase(u.toString(), { max: 30 });
+  // Arranging and inspecting needs fewer than the app: with the app's pool, two files running at
+  // once stay within a stock server's 100 connections (CI's Debian PostgreSQL).
+  const database = connectDatabase(u.toString(), { max: 15 });
   return {
     ...database,
     url: u.toString(),
     adminUrl,
+    appUrl: withAppLogin(adminUrl, name),
     async drop() {
       await database.close();
       const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -43,7 +58,12 @@ let demoHash: Promise<string> | null = null;
 
 export type TestApp = {
   app: App;
+  /** The superuser's connection: arranging and inspecting. */
   database: TestDatabase;
+  /** The application's connection, the one the app runs on. */
+  appDatabase: Database;
+  /** The app's data folder (audit key and checkpoints), removed on close. */
+  dataDir: string;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string): Promise<string>;
   request(
@@ -63,9 +83,25 @@ export async function startTestApp(
     demoHash ??= hashPassword(demoPassword);
     await seedDemoOrganisation(database.db, await demoHash);
   }
-  const config = loadConfig({ ZHIXING_DEMO: opts.isDemo === false ? '0' : '1', ZHIXING_LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database, logger: createLogger('silent'), serveWeb: false });
-  await app.ready();
+  // A data folder of its own: the audit's key and checkpoint file belong to this database alone.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhixing-test-data-'));
+  const config = loadConfig({
+    ZHIXING_DEMO: opts.isDemo === false ? '0' : '1',
+    ZHIXING_LOG_LEVEL: 'silent',
+    ZHIXING_DATA_DIR: dataDir,
+  });
+  const appDatabase = connectDatabase(database.appUrl, { max: 30 });
+  let app: App;
+  try {
+    app = await buildApp({ config, database: appDatabase, logger: createLogger('silent'), serveWeb: false });
+    await app.ready();
+  } catch (err) {
+    // Nothing left open: a test file whose app cannot start fails at once instead of hanging.
+    await appDatabase.close();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const tokens = new Map<string, string>();
   const request: TestApp['request'] = async (method, url, o = {}) => {
     const res = await app.inject({
@@ -83,6 +119,8 @@ export async function startTestApp(
   return {
     app,
     database,
+    appDatabase,
+    dataDir,
     request,
     async login(username) {
       const cached = tokens.get(username);
@@ -94,7 +132,9 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      await appDatabase.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,7 @@ import { clock, onClockMoved } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { Logger } from '../platform/logging.ts';
+import { allowPrivateHosts, hostAndPort } from '../platform/net/outbound-guard.ts';
 import { type Institution, institutionKeys, type Simulator, startSimulator } from '../sim/index.ts';
 
 /**
@@ -57,6 +58,9 @@ export async function startDemoSimulator(config: Config, db: Db, logger: Logger)
     ...(config.simSeed !== undefined ? { seed: config.simSeed } : {}),
     ...(config.simAdminToken !== undefined ? { adminToken: config.simAdminToken } : {}),
   });
+  // The demo's institutions live on this machine's loopback: exactly the simulator's address and
+  // port is allowed, not loopback at large (platform/net/outbound-guard.ts).
+  allowPrivateHosts([hostAndPort(new URL(sim.url))]);
   if (await isRegistryEmpty(db)) {
     const added = await register(db, sim.institutions, config.simSecret);
     logger.info({ added, sim: sim.url }, 'simulated institutions registered');

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { moduleContextOf } from '../app.ts';
 import { demoAccounts } from '../modules/identity/index.ts';
 import { modules } from '../modules.ts';
 import { clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database, Db } from '../platform/db.ts';
 import type { Logger } from '../platform/logging.ts';
-import { extensionsOf } from '../platform/module.ts';
 
 export { demoAccounts };
 
@@ -25,10 +25,7 @@ export async function seedDemo(
 ): Promise<void> {
   const started = Date.now();
   const ctx = {
-    config: opts.config,
-    database,
-    logger: opts.logger,
-    extensions: extensionsOf(modules),
+    ...moduleContextOf({ config: opts.config, database, logger: opts.logger }),
     today: opts.today ?? clock.today(),
   };
   for (const m of modules) await m.seedDemo?.(ctx);

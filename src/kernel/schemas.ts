@@ -16,6 +16,25 @@ export const ZIsoDate = z
   .refine(isIsoDate, { error: isoDateMessage })
   .meta({ format: 'date', examples: ['2026-03-01'] });
 
+const controlCharacter = /\p{Cc}/u;
+const controlCharacterButLineBreaks = /(?![\t\n\r])\p{Cc}/u;
+const controlCharacterMessage = '不能包含控制字符 / Must not contain control characters';
+
+/**
+ * Text a person types (a name, a reason, a note), trimmed, of `min` to `max` characters. Never a
+ * control character: none comes from a keyboard, they break exports and logs, and PostgreSQL
+ * refuses NUL outright. Line breaks and tabs are allowed in text of several lines (`isMultiline`).
+ */
+export function ZText(max: number, opts: { min?: number; isMultiline?: boolean } = {}) {
+  const forbidden = opts.isMultiline ? controlCharacterButLineBreaks : controlCharacter;
+  return z
+    .string()
+    .trim()
+    .min(opts.min ?? 0)
+    .max(max)
+    .refine((s) => !forbidden.test(s), { error: controlCharacterMessage });
+}
+
 /** An amount of money in integer fen, 0 … 2^53 − 1. */
 export const ZFen = z.number().int().min(0).max(maxFen);
 

@@ -1,5 +1,21 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isCidrOrAddress } from './net/address-class.ts';
+import { parseAllowEntry } from './net/allow-list.ts';
+
+/** A comma-separated list whose every entry passes `isValid`. */
+function listOf(isValid: (entry: string) => boolean, what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    )
+    .refine((entries) => entries.every(isValid), `every entry must be ${what}`);
+}
 
 /** Configuration comes from the environment only; see README "Configuration". */
 const ZEnvSchema = z.object({
@@ -7,10 +23,16 @@ const ZEnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   ZHIXING_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_APP_URL: z.string().url().optional(),
   ZHIXING_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  ZHIXING_AUDIT_KEY_FILE: z.string().min(1).optional(),
   ZHIXING_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   ZHIXING_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ZHIXING_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  ZHIXING_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  ZHIXING_TRUSTED_PROXIES: listOf(isCidrOrAddress, 'an IP address or CIDR range'),
+  ZHIXING_ALLOWED_PRIVATE_HOSTS: listOf((e) => parseAllowEntry(e) !== null, 'an address, range or host name'),
+  ZHIXING_METRICS_TOKEN: z.string().min(16).optional(),
   ZHIXING_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   ZHIXING_SIM_URL: z.string().url().optional(),
   ZHIXING_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
@@ -18,6 +40,10 @@ const ZEnvSchema = z.object({
   ZHIXING_SIM_SEED: z.coerce.number().int().min(0).max(4294967295).optional(),
   ZHIXING_SIM_ADMIN_TOKEN: z.string().min(16).optional(),
   ZHIXING_PUBLIC_URL: z.string().url().optional(),
+  ZHIXING_BANK_URL: z.string().url().optional(),
+  ZHIXING_BANK_KEY: z.string().min(16).optional(),
+  ZHIXING_SMS_URL: z.string().url().optional(),
+  ZHIXING_SMS_KEY: z.string().min(16).optional(),
   ZHIXING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86400).default(60),
   ZHIXING_INQUIRY_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(2000),
 });
@@ -26,12 +52,27 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** The owner's connection: migrations (docs/decisions/0012-audit-that-owners-cannot-rewrite.md). */
   databaseUrl: string | undefined;
+  /** With `databaseUrl`: the application's connection, a role that may use the data but owns nothing. */
+  databaseAppUrl: string | undefined;
   embeddedDbPort: number;
+  /** The audit's Ed25519 signing key (PEM), outside the database; created on the worker's first start. */
+  auditKeyFile: string;
+  /** The signed checkpoints of the audit chain, appended outside the database. */
+  auditCheckpointFile: string;
   /** Demo mode seeds demo data on an empty database and allows the demo password. */
   isDemo: boolean;
   logLevel: z.infer<typeof ZEnvSchema>['ZHIXING_LOG_LEVEL'];
   sessionHours: number;
+  /** A session unused this long is refused and revoked (machine time). */
+  sessionIdleMinutes: number;
+  /** Proxies whose X-Forwarded-For is believed; none = the client is the socket's peer. */
+  trustedProxies: string[];
+  /** Non-public hosts that administrator-set URLs may still reach (see platform/net/allow-list.ts). */
+  allowedPrivateHosts: string[];
+  /** Bearer token for GET /metrics; undefined = /metrics is not served. */
+  metricsToken: string | undefined;
   secureCookies: boolean;
   simUrl: string | undefined;
   simPort: number;
@@ -41,6 +82,13 @@ export type Config = {
   /** Guards the simulator's admin API; undefined = a random token, printed at start. */
   simAdminToken: string | undefined;
   publicUrl: string | undefined;
+  /** The court's settlement bank (docs/protocols/bank.md); undefined = the simulator's, at ZHIXING_SIM_URL. */
+  bankUrl: string | undefined;
+  /** The bank's signing key; undefined = derived from ZHIXING_SIM_SECRET as the simulator derives it. */
+  bankKey: string | undefined;
+  /** The SMS gateway (docs/protocols/sms.md); undefined = the simulator's. */
+  smsUrl: string | undefined;
+  smsKey: string | undefined;
   jobExpireSeconds: number;
   /** Respondent queries one officer may launch per China day (online inquiry). */
   inquiryDailyQuota: number;
@@ -62,10 +110,19 @@ export function loadConfig(
     host: e.HOST,
     dataDir: path.resolve(e.ZHIXING_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseAppUrl: e.DATABASE_APP_URL,
     embeddedDbPort: e.ZHIXING_DB_PORT,
+    auditKeyFile: path.resolve(
+      e.ZHIXING_AUDIT_KEY_FILE ?? path.join(e.ZHIXING_DATA_DIR, 'audit', 'signing-key.pem'),
+    ),
+    auditCheckpointFile: path.resolve(e.ZHIXING_DATA_DIR, 'audit', 'checkpoints.jsonl'),
     isDemo: demoFlag === undefined ? (defaults.isDemo ?? false) : demoFlag === '1' || demoFlag === 'true',
     logLevel: e.ZHIXING_LOG_LEVEL,
     sessionHours: e.ZHIXING_SESSION_HOURS,
+    sessionIdleMinutes: e.ZHIXING_SESSION_IDLE_MINUTES,
+    trustedProxies: e.ZHIXING_TRUSTED_PROXIES,
+    allowedPrivateHosts: e.ZHIXING_ALLOWED_PRIVATE_HOSTS,
+    metricsToken: e.ZHIXING_METRICS_TOKEN,
     secureCookies: e.ZHIXING_SECURE_COOKIES === '1',
     simUrl: e.ZHIXING_SIM_URL,
     simPort: e.ZHIXING_SIM_PORT,
@@ -73,6 +130,10 @@ export function loadConfig(
     simSeed: e.ZHIXING_SIM_SEED,
     simAdminToken: e.ZHIXING_SIM_ADMIN_TOKEN,
     publicUrl: e.ZHIXING_PUBLIC_URL,
+    bankUrl: e.ZHIXING_BANK_URL,
+    bankKey: e.ZHIXING_BANK_KEY,
+    smsUrl: e.ZHIXING_SMS_URL,
+    smsKey: e.ZHIXING_SMS_KEY,
     jobExpireSeconds: e.ZHIXING_JOB_EXPIRE_SECONDS,
     inquiryDailyQuota: e.ZHIXING_INQUIRY_DAILY_QUOTA,
   };

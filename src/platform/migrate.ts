@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Sql } from './db.ts';
+import postgres from 'postgres';
+import { connectDatabase, type Sql } from './db.ts';
+import { adoptObjects, appRole, ensureRoles, ownerRole } from './db-roles.ts';
+import type { AnyJobDefinition } from './job-definition.ts';
+import { jobSchema } from './job-store.ts';
+import { ensureJobQueues } from './jobs.ts';
 import type { Logger } from './logging.ts';
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,4 +77,48 @@ export async function migrate(sql: Sql, modules: readonly string[], logger?: Log
     }
   });
   return applied;
+}
+
+/** What a database of this code base holds: the modules' migrations and the job queues. */
+export type SchemaPlan = {
+  modules: readonly string[];
+  jobs: readonly AnyJobDefinition[];
+  jobExpireSeconds?: number;
+};
+
+/**
+ * Migrates as the schema owner (docs/decisions/0012-audit-that-owners-cannot-rewrite.md). A
+ * superuser at `url` (the embedded server, or a superuser's DATABASE_URL) creates the roles, hands
+ * `zhixing_owner` whatever an older installation left to the superuser, and migrates acting as
+ * `zhixing_owner`; any other login at `url` is the owner itself. The job queues (pg-boss) are
+ * created here too: creating one is DDL, which the application may not do.
+ */
+export async function migrateAsOwner(url: string, plan: SchemaPlan, logger?: Logger): Promise<number> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  let role: string | undefined;
+  try {
+    const [me] = await admin<{ isSuper: boolean; hasAppRole: boolean }[]>`
+      select rolsuper as "isSuper", exists (select 1 from pg_roles where rolname = ${appRole}) as "hasAppRole"
+      from pg_roles where rolname = current_user`;
+    if (me?.isSuper) {
+      await ensureRoles(admin);
+      await adoptObjects(admin, ['platform', ...plan.modules, jobSchema]);
+      role = ownerRole;
+    } else if (!me?.hasAppRole) {
+      throw new Error(
+        `数据库中没有角色 ${appRole} / Role ${appRole} does not exist: create it (create role ${appRole} nologin), ` +
+          'or migrate once as a superuser (docs/decisions/0012-audit-that-owners-cannot-rewrite.md)',
+      );
+    }
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const owner = connectDatabase(url, { max: 2, ...(role !== undefined && { role }) });
+  try {
+    const applied = await migrate(owner.sql, plan.modules, logger);
+    await ensureJobQueues(owner, plan.jobs, plan.jobExpireSeconds);
+    return applied;
+  } finally {
+    await owner.close();
+  }
 }

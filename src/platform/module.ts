@@ -1,3 +1,4 @@
+import type { Allowance } from './allowances.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import type { AnyEventDefinition, Subscriber } from './events.ts';
@@ -17,6 +18,8 @@ export type ModuleContext = {
   logger: Logger;
   /** What every module contributes to the extension points (`defineExtensionPoint`). */
   extensions: Extensions;
+  /** Limits and quotas shared by every process of the deployment (platform/allowances.ts). */
+  allowance: Allowance;
 };
 
 export type DemoSeedContext = ModuleContext & {

@@ -1,4 +1,4 @@
-import { bigint, bigserial, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditSchema = pgSchema('audit');
 
@@ -17,4 +17,19 @@ export const records = auditSchema.table('records', {
   chainSeq: bigint('chain_seq', { mode: 'number' }),
   prevHash: text('prev_hash'),
   hash: text('hash'),
+});
+
+/** Signed checkpoints of the chain's head, as also appended to the checkpoint file (docs/decisions/0012). */
+export const checkpoints = auditSchema.table('checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** Which database's chain: a digest of the server's system identifier and the database's name. */
+  chain: text('chain').notNull(),
+  chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+  /** The instant signed, exactly as in the signed message (ms). */
+  signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Its China date, for the daily roots. */
+  chinaDate: date('china_date', { mode: 'string' }).notNull(),
+  keyId: text('key_id').notNull(),
+  signature: text('signature').notNull(),
 });

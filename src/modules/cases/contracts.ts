@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseTypes, ZIsoDate } from '../../kernel/index.ts';
+import { caseTypes, ZIsoDate, ZText } from '../../kernel/index.ts';
 import type { ClosingType } from './rules/closing.ts';
 
 export const basisKindValues = [
@@ -24,8 +24,8 @@ export type TCaseSort = (typeof caseSortValues)[number];
 /** The closing types of 立结案意见 (cases/rules/closing.ts), as the list and the detail send them. */
 export type TClosingType = ClosingType;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional().nullable();
+const text = (max: number) => ZText(max, { min: 1 });
+const optionalText = (max: number) => ZText(max).optional().nullable();
 
 export const ZAgentSchema = z.object({
   name: text(50),
@@ -37,7 +37,8 @@ export const ZAgentSchema = z.object({
 export type TAgent = z.infer<typeof ZAgentSchema>;
 export type TAgentKind = TAgent['kind'];
 
-export const ZPartyInputSchema = z.object({
+// Request bodies and queries admit no field they do not declare (OWASP ASVS 5.1.2: no mass assignment).
+export const ZPartyInputSchema = z.strictObject({
   kind: z.enum(partyKindValues),
   name: z.string().max(200),
   idNumber: z.string().max(40).optional().nullable(),
@@ -45,7 +46,7 @@ export const ZPartyInputSchema = z.object({
   phone: optionalText(30),
   address: optionalText(200),
   legalRepresentative: optionalText(50),
-  agents: z.array(ZAgentSchema).max(10).optional(),
+  agents: z.array(ZAgentSchema.strict()).max(10).optional(),
 });
 
 export const ZBasisSchema = z.object({
@@ -56,9 +57,9 @@ export const ZBasisSchema = z.object({
 });
 export type TBasis = z.infer<typeof ZBasisSchema>;
 
-export const ZFileCaseSchema = z.object({
+export const ZFileCaseSchema = z.strictObject({
   caseType: z.enum(caseTypes),
-  basis: ZBasisSchema,
+  basis: ZBasisSchema.strict(),
   applicants: z.array(ZPartyInputSchema).min(1).max(50),
   respondents: z.array(ZPartyInputSchema).min(1).max(50),
   claimAmountFen: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
@@ -89,8 +90,11 @@ export const ZPartySchema = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   legalRepresentative: z.string().nullable(),
+  // Answers carry what is stored, with none of the input's checks (text stored earlier may not pass today's).
   agents: z.array(
-    ZAgentSchema.extend({
+    z.object({
+      name: z.string(),
+      kind: ZAgentSchema.shape.kind,
       lawFirm: z.string().nullish(),
       licenseNumber: z.string().nullish(),
       phone: z.string().nullish(),
@@ -133,7 +137,12 @@ export const ZCaseDetailSchema = z.object({
   status: z.enum(caseStatusValues),
   court: z.object({ id: z.string(), name: z.string(), courtCode: z.string() }),
   filedOn: z.string(),
-  basis: ZBasisSchema.extend({ effectiveDate: z.string() }),
+  basis: z.object({
+    kind: ZBasisSchema.shape.kind,
+    documentNumber: z.string(),
+    issuedBy: z.string(),
+    effectiveDate: z.string(),
+  }),
   claimAmountFen: z.number(),
   recoveredFen: z.number(),
   applicants: z.array(ZPartySchema),
@@ -163,9 +172,9 @@ export const ZCaseDetailSchema = z.object({
 export type TCaseDetail = z.infer<typeof ZCaseDetailSchema>;
 export type TCaseTeam = TCaseDetail['team'];
 
-export const ZCaseListQuerySchema = z.object({
+export const ZCaseListQuerySchema = z.strictObject({
   status: z.enum(caseStatusValues).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: ZText(100).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   mine: z.enum(['true', 'false', '1', '0']).optional(),
@@ -204,12 +213,12 @@ export const ZCaseListSchema = z.object({
 });
 export type TCaseList = z.infer<typeof ZCaseListSchema>;
 
-export const ZRecordNodeSchema = z.object({
+export const ZRecordNodeSchema = z.strictObject({
   kind: z.string().min(1).max(50),
-  note: z.string().max(2000).optional().nullable(),
+  note: ZText(2000, { isMultiline: true }).optional().nullable(),
   occurredOn: ZIsoDate.optional().nullable(),
   documents: z
-    .array(z.object({ name: text(200) }))
+    .array(z.strictObject({ name: text(200) }))
     .max(20)
     .optional(),
 });
@@ -224,9 +233,9 @@ export const ZNodeRecordedSchema = z.object({
 });
 export type TNodeRecorded = z.infer<typeof ZNodeRecordedSchema>;
 
-export const ZCloseSchema = z.object({
+export const ZCloseSchema = z.strictObject({
   closingType: z.string().min(1).max(40),
-  reason: z.string().trim().max(2000),
+  reason: ZText(2000, { isMultiline: true }),
 });
 export type TClose = z.infer<typeof ZCloseSchema>;
 
@@ -239,10 +248,12 @@ export const ZClosedSchema = z.object({
 });
 export type TClosed = z.infer<typeof ZClosedSchema>;
 
-export const ZRestoreSchema = z.object({ reason: z.string().trim().max(2000).optional().nullable() });
+export const ZRestoreSchema = z.strictObject({
+  reason: ZText(2000, { isMultiline: true }).optional().nullable(),
+});
 export type TRestore = z.infer<typeof ZRestoreSchema>;
 
-export const ZAssignTeamSchema = z.object({ teamId: z.uuid() });
+export const ZAssignTeamSchema = z.strictObject({ teamId: z.uuid() });
 export type TAssignTeam = z.infer<typeof ZAssignTeamSchema>;
 export const ZTeamAssignedSchema = z.object({ teamId: z.string() });
 export type TTeamAssigned = z.infer<typeof ZTeamAssignedSchema>;

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
+import { teamSeats } from '../../platform/http/access.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
-import { requireActor } from '../identity/index.ts';
+import { Role, requireActor } from '../identity/index.ts';
 import {
   ZAssignTeamSchema,
   ZCaseDetailSchema,
@@ -46,6 +47,7 @@ export function registerCaseRoutes(
   app.post(
     '/api/v1/cases',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk] } },
       schema: {
         tags,
         summary: '立案 / File a case',
@@ -59,6 +61,7 @@ export function registerCaseRoutes(
   app.get(
     '/api/v1/cases',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '案件列表 / Cases in scope',
@@ -72,6 +75,7 @@ export function registerCaseRoutes(
   app.get(
     '/api/v1/cases/:id',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '案件详情 / A case',
@@ -88,6 +92,7 @@ export function registerCaseRoutes(
   app.post(
     '/api/v1/cases/:id/nodes',
     {
+      config: { access: { kind: 'case', seats: teamSeats } },
       schema: {
         tags,
         summary: '记录节点 / Record a node',
@@ -103,6 +108,7 @@ export function registerCaseRoutes(
   app.post(
     '/api/v1/cases/:id/close',
     {
+      config: { access: { kind: 'case', seats: ['judge'], courtRoles: [Role.courtLeader] } },
       schema: {
         tags,
         summary: '结案 / Close a case',
@@ -118,6 +124,7 @@ export function registerCaseRoutes(
   app.post(
     '/api/v1/cases/:id/restore',
     {
+      config: { access: { kind: 'case', seats: teamSeats, courtRoles: [Role.judge, Role.courtLeader] } },
       schema: {
         tags,
         summary: '恢复执行 / Restore a 终本 case',
@@ -135,6 +142,9 @@ export function registerCaseRoutes(
   app.put(
     '/api/v1/cases/:id/team',
     {
+      config: {
+        access: { kind: 'case', seats: ['judge'], courtRoles: [Role.courtLeader, Role.commandCentre] },
+      },
       schema: {
         tags,
         summary: '分配执行团队 / Assign a team',

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../../kernel/index.ts';
+import { ZIsoDate, ZText } from '../../kernel/index.ts';
 import { entryStateValues, restrictionRoleValues } from './case-credit-contracts.ts';
 import { boundRoleValues, liftGroundValues } from './rules/consumption.ts';
 import { correctionGroundValues } from './rules/correction.ts';
 
 export * from './case-credit-contracts.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => ZText(max, { min: 1 });
+// Reasons, facts and statements run over several lines.
+const paragraphs = (max: number) => ZText(max, { min: 1, isMultiline: true });
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 
 export const deletionGroundValues = [
@@ -23,17 +25,18 @@ export const deletionGroundValues = [
 
 export const ZCaseIdParamSchema = z.object({ id: z.string().min(1).max(100) });
 
-export const ZListRespondentSchema = z.object({
+// Request bodies and queries admit no field they do not declare (OWASP ASVS 5.1.2: no mass assignment).
+export const ZListRespondentSchema = z.strictObject({
   respondentId: z.string().min(1).max(100),
   ground: z.number().int().min(1).max(6),
-  facts: text(4000),
+  facts: paragraphs(4000),
   extendYears: z.number().int().optional(),
   graceMonths: z.number().int().optional(),
   initiatedBy: z.enum(['ownMotion', 'application']).optional(),
-  applicantId: z.string().min(1).max(100).optional(),
+  applicantId: z.uuid().optional(),
   applicationReceivedOn: ZIsoDate.optional(),
   exclusions: z
-    .object({
+    .strictObject({
       hasAdequateSecurity: z.boolean().optional(),
       controlledPropertyFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
       isDueInOrderOfPerformance: z.boolean().optional(),
@@ -55,14 +58,14 @@ export const ZApprovedSchema = ZEntryStateSchema.extend({
   expiresOn: z.string().nullable(),
 });
 export type TApproved = z.infer<typeof ZApprovedSchema>;
-export const ZApproveSchema = z.object({ graceMonths: z.number().int().optional() });
+export const ZApproveSchema = z.strictObject({ graceMonths: z.number().int().optional() });
 export type TApprove = z.infer<typeof ZApproveSchema>;
-export const ZReasonSchema = z.object({ reason: text(2000) });
+export const ZReasonSchema = z.strictObject({ reason: paragraphs(2000) });
 export type TReason = z.infer<typeof ZReasonSchema>;
-export const ZDelistSchema = z.object({
-  reason: text(2000),
+export const ZDelistSchema = z.strictObject({
+  reason: paragraphs(2000),
   ground: z.enum(deletionGroundValues).optional(),
-  applicantId: z.string().min(1).max(100).optional(),
+  applicantId: z.uuid().optional(),
   occurredOn: ZIsoDate.optional(),
 });
 export type TDelist = z.infer<typeof ZDelistSchema>;
@@ -75,12 +78,12 @@ export const ZDelistedSchema = z.object({
 export type TDelisted = z.infer<typeof ZDelistedSchema>;
 
 const behaviour = z.number().int().min(1).max(9);
-export const ZBoundPersonSchema = z.object({
+export const ZBoundPersonSchema = z.strictObject({
   role: z.enum(boundRoleValues),
   name: text(50),
   idNumber: z.string().max(40).nullish(),
 });
-export const ZOrderRestrictionSchema = z.object({
+export const ZOrderRestrictionSchema = z.strictObject({
   respondentId: z.string().min(1).max(100),
   behaviours: z.array(behaviour).min(1).max(9).optional(),
   boundPersons: z.array(ZBoundPersonSchema).max(10).optional(),
@@ -93,7 +96,7 @@ export const ZRestrictionStateSchema = z.object({
   isExisting: z.boolean().optional(),
 });
 export type TRestrictionState = z.infer<typeof ZRestrictionStateSchema>;
-export const ZLiftSchema = z.object({ ground: z.enum(liftGroundValues), reason: text(2000) });
+export const ZLiftSchema = z.strictObject({ ground: z.enum(liftGroundValues), reason: paragraphs(2000) });
 export type TLift = z.infer<typeof ZLiftSchema>;
 export const ZRestrictionLiftedSchema = z.object({
   id: z.string(),
@@ -104,24 +107,27 @@ export const ZRestrictionLiftedSchema = z.object({
 export type TRestrictionLifted = z.infer<typeof ZRestrictionLiftedSchema>;
 export const ZPersonStateSchema = z.object({ id: z.string(), state: z.enum(['active', 'released']) });
 export type TPersonState = z.infer<typeof ZPersonStateSchema>;
-export const ZSpendingPermissionSchema = z.object({
+export const ZSpendingPermissionSchema = z.strictObject({
   behaviours: z.array(behaviour).min(1).max(9),
   validFrom: ZIsoDate,
   validUntil: ZIsoDate,
-  reason: text(2000),
+  reason: paragraphs(2000),
 });
 export type TSpendingPermission = z.infer<typeof ZSpendingPermissionSchema>;
 export const ZCreatedSchema = z.object({ id: z.string() });
 export type TCreated = z.infer<typeof ZCreatedSchema>;
-export const ZExitRestrictionSchema = z.object({
+export const ZExitRestrictionSchema = z.strictObject({
   respondentId: z.string().min(1).max(100),
-  authority: z.string().trim().max(100).optional(),
-  person: z.object({ name: text(50), idNumber: z.string().min(1).max(40) }).optional(),
+  authority: ZText(100).optional(),
+  person: z.strictObject({ name: text(50), idNumber: z.string().min(1).max(40) }).optional(),
 });
 export type TExitRestriction = z.infer<typeof ZExitRestrictionSchema>;
 export const ZExitLiftedSchema = z.object({ id: z.string(), state: z.literal('lifted') });
 export type TExitLifted = z.infer<typeof ZExitLiftedSchema>;
-export const ZNoGroundSchema = z.object({ respondentId: z.string().min(1).max(100), reason: text(2000) });
+export const ZNoGroundSchema = z.strictObject({
+  respondentId: z.string().min(1).max(100),
+  reason: paragraphs(2000),
+});
 export type TNoGround = z.infer<typeof ZNoGroundSchema>;
 export const ZNoGroundRecordedSchema = z.object({
   caseId: z.string(),
@@ -129,9 +135,9 @@ export const ZNoGroundRecordedSchema = z.object({
   recordedOn: z.string(),
 });
 export type TNoGroundRecorded = z.infer<typeof ZNoGroundRecordedSchema>;
-export const ZCorrectionSchema = z.object({
+export const ZCorrectionSchema = z.strictObject({
   ground: z.enum(correctionGroundValues),
-  statement: text(4000),
+  statement: paragraphs(4000),
   receivedOn: ZIsoDate.optional(),
 });
 export type TCorrection = z.infer<typeof ZCorrectionSchema>;
@@ -141,14 +147,14 @@ export const ZCorrectionFiledSchema = z.object({
   reviewDueOn: z.string(),
 });
 export type TCorrectionFiled = z.infer<typeof ZCorrectionFiledSchema>;
-export const ZCorrectionDecisionSchema = z.object({
+export const ZCorrectionDecisionSchema = z.strictObject({
   decision: z.enum(['upheld', 'rejected']),
-  reason: text(2000),
+  reason: paragraphs(2000),
   corrections: z
-    .object({
+    .strictObject({
       name: text(200).optional(),
-      legalRepresentative: z.string().trim().max(50).nullish(),
-      facts: text(4000).optional(),
+      legalRepresentative: ZText(50).nullish(),
+      facts: paragraphs(4000).optional(),
     })
     .optional(),
   deletionGround: z.enum(deletionGroundValues).optional(),
@@ -159,7 +165,7 @@ export const ZCorrectionDecidedSchema = z.object({
   state: z.enum(['upheld', 'rejected', 'higherUpheld', 'higherRejected']),
 });
 export type TCorrectionDecided = z.infer<typeof ZCorrectionDecidedSchema>;
-export const ZHigherReviewRequestSchema = z.object({ requestedOn: ZIsoDate.optional() });
+export const ZHigherReviewRequestSchema = z.strictObject({ requestedOn: ZIsoDate.optional() });
 export type THigherReviewRequest = z.infer<typeof ZHigherReviewRequestSchema>;
 export const ZHigherReviewRequestedSchema = z.object({
   id: z.string(),
@@ -168,10 +174,10 @@ export const ZHigherReviewRequestedSchema = z.object({
 });
 export type THigherReviewRequested = z.infer<typeof ZHigherReviewRequestedSchema>;
 
-export const ZEntryListQuerySchema = z.object({
+export const ZEntryListQuerySchema = z.strictObject({
   state: z.enum(entryStateValues).optional(),
   ground: z.coerce.number().int().min(1).max(6).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: ZText(100).optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
   courtId: z.uuid().optional(),
@@ -214,8 +220,8 @@ export const ZEntryListSchema = z.object({
 });
 export type TEntryList = z.infer<typeof ZEntryListSchema>;
 
-export const ZPublicQuerySchema = z.object({
-  q: z.string().max(100),
+export const ZPublicQuerySchema = z.strictObject({
+  q: ZText(100),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
 
@@ -269,7 +275,7 @@ export type TPublicEntryPage = z.infer<typeof ZPublicEntryPageSchema>;
 export const ZPublicRestrictedPageSchema = publicPageOf(ZPublicRestrictedSchema);
 export type TPublicRestrictedPage = z.infer<typeof ZPublicRestrictedPageSchema>;
 
-export const ZGridAreasSchema = z.object({
+export const ZGridAreasSchema = z.strictObject({
   areaCodes: z
     .array(z.string().regex(/^[1-9]\d{5}$/, '行政区划代码为6位数字 / An area code is 6 digits'))
     .max(50),
@@ -277,11 +283,11 @@ export const ZGridAreasSchema = z.object({
 export type TGridAreasInput = z.infer<typeof ZGridAreasSchema>;
 export const ZAreaCodesSchema = z.object({ areaCodes: z.array(z.string()) });
 export type TAreaCodes = z.infer<typeof ZAreaCodesSchema>;
-export const ZPageQuerySchema = z.object({
+export const ZPageQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-export const ZSeqSchema = z.object({ seq: z.number().int().min(0) });
+export const ZSeqSchema = z.strictObject({ seq: z.number().int().min(0) });
 export type TSeq = z.infer<typeof ZSeqSchema>;
 
 export const ZGridItemSchema = z.object({

@@ -1,4 +1,5 @@
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
+import type { RouteAccess } from '../../platform/http/access.ts';
 import { type Actor, hasRole, isInScope, Role } from '../identity/index.ts';
 
 type CaseTeam = {
@@ -21,6 +22,16 @@ export function isSignerFor(actor: Actor, courtId: string): boolean {
 function isJudgeOrAssistantOf(actor: Actor, team: CaseTeam): boolean {
   return actor.userId === team.judgeId || actor.userId === team.assistantId;
 }
+
+/** The routes' declared access (platform/http/access.ts), one per rule below. */
+export const proposers: RouteAccess = {
+  kind: 'case',
+  seats: ['judge', 'assistant'],
+  courtRoles: [Role.courtLeader],
+};
+export const deciders: RouteAccess = { kind: 'case', seats: ['judge'], courtRoles: [Role.courtLeader] };
+export const signers: RouteAccess = { kind: 'case', courtRoles: [Role.courtLeader] };
+export const higherCourtReviewers: RouteAccess = { kind: 'case', higherCourtRoles: [Role.courtLeader] };
 
 /** Proposing a listing, ordering a restriction: the case's judge or assistant, or a court leader of the court. */
 export function assertCanPropose(actor: Actor, c: CaseRef): void {

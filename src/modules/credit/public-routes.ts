@@ -1,7 +1,7 @@
 import type { IdMask } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
-import { areasOfUser, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
+import { areasOfUser, Role, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
 import {
   ZAreaCodesSchema,
   ZCaseIdParamSchema,
@@ -34,7 +34,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.get(
     '/api/v1/public/dishonest',
     {
-      config: { isPublic: true, rateLimit: publicRateLimit },
+      config: { access: { kind: 'public' }, rateLimit: publicRateLimit },
       schema: {
         tags,
         summary: '失信被执行人名单公开查询 / Search the public dishonest list',
@@ -51,7 +51,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.get(
     '/api/v1/public/consumption-restrictions',
     {
-      config: { isPublic: true, rateLimit: publicRateLimit },
+      config: { access: { kind: 'public' }, rateLimit: publicRateLimit },
       schema: {
         tags,
         summary: '限制消费人员公开查询 / Search consumption-restricted persons',
@@ -69,6 +69,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.get(
     '/api/v1/credit/grid/inbox',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.gridWorker] } },
       schema: {
         tags: ['credit'],
         summary: '网格员收件箱 / Grid worker’s inbox',
@@ -81,6 +82,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.post(
     '/api/v1/credit/grid/inbox/read',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.gridWorker] } },
       schema: {
         tags: ['credit'],
         summary: '标记已读 / Mark the inbox read up to a change',
@@ -93,6 +95,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.put(
     '/api/v1/admin/grid-workers/:id/areas',
     {
+      config: { access: { kind: 'court', roles: [Role.admin] } },
       schema: {
         tags: ['identity'],
         summary: '网格员所辖区域 / Set a grid worker’s areas',
@@ -110,6 +113,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.get(
     '/api/v1/admin/grid-workers/:id/areas',
     {
+      config: { access: { kind: 'court', roles: [Role.admin] } },
       schema: {
         tags: ['identity'],
         summary: '查看网格员所辖区域 / A grid worker’s areas',
@@ -122,6 +126,7 @@ export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: Id
   app.get(
     '/api/v1/credit/grid/areas',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags: ['credit'],
         summary: '我的网格区域 / My areas',

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
+
 import {
   ZBoundPersonSchema,
   ZCaseIdParamSchema,
@@ -15,6 +16,7 @@ import {
   ZRestrictionStateSchema,
   ZSpendingPermissionSchema,
 } from './contracts.ts';
+import { deciders, proposers } from './policy.ts';
 import { isRestrictedBehaviour } from './rules/consumption.ts';
 import { liftExitRestriction, restrictExit } from './use-cases/exit-restriction.ts';
 import { liftRestriction } from './use-cases/lift-restriction.ts';
@@ -33,6 +35,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/cases/:id/consumption-restrictions',
     {
+      config: { access: proposers },
       schema: {
         tags,
         summary: '限制消费令 / Order a consumption restriction',
@@ -55,6 +58,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/cases/:id/exit-restrictions',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '限制出境 / Restrict exit',
@@ -70,6 +74,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/restrictions/:id/lift',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '解除限制消费 / Lift a consumption restriction',
@@ -83,6 +88,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/restrictions/:id/persons',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '增加限制消费关联人员 / Bind a further person',
@@ -99,6 +105,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/restricted-persons/:id/release',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '解除关联人员限制 / Release a bound person',
@@ -112,6 +119,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/restricted-persons/:id/spending-permissions',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '准许因私消费 / Allow private spending',
@@ -133,6 +141,7 @@ export function registerRestrictionRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/exit-restrictions/:id/lift',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '解除限制出境 / Lift an exit restriction',

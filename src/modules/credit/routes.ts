@@ -5,6 +5,7 @@ import { invalidField } from '../../platform/errors.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { purposeOf } from '../cases/index.ts';
 import { requireActor } from '../identity/index.ts';
+
 import {
   type TEntryListQuery,
   ZApprovedSchema,
@@ -27,6 +28,7 @@ import {
   ZNoGroundSchema,
   ZReasonSchema,
 } from './contracts.ts';
+import { deciders, higherCourtReviewers, proposers, signers } from './policy.ts';
 import { isListingGround } from './rules/grounds.ts';
 import {
   decideCorrection,
@@ -63,6 +65,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/cases/:id/dishonest',
     {
+      config: { access: proposers },
       schema: {
         tags,
         summary: '纳入失信被执行人名单 / List a respondent as a dishonest debtor',
@@ -83,6 +86,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.get(
     '/api/v1/cases/:id/credit',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '案件信用惩戒情况 / Credit punishments of a case',
@@ -102,6 +106,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/cases/:id/credit/no-ground',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '不符合纳入失信条件的认定 / Record that no listing ground applies',
@@ -137,6 +142,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
     scope.post(
       '/api/v1/credit/entries/:id/approve',
       {
+        config: { access: signers },
         schema: {
           tags,
           summary: '院长签发失信决定 / Approve (sign) a listing',
@@ -150,6 +156,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
     scope.post(
       '/api/v1/credit/corrections/:id/higher-review',
       {
+        config: { access: deciders },
         schema: {
           tags,
           summary: '申请上级法院复议 / Ask the higher court to review',
@@ -166,6 +173,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/entries/:id/refuse',
     {
+      config: { access: signers },
       schema: {
         tags,
         summary: '不予签发 / Decline to sign a listing',
@@ -179,6 +187,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/entries/:id/delist',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '删除失信信息 / Delete an entry',
@@ -192,6 +201,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/entries/:id/revoke',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '撤销错误的失信信息 / Revoke a wrong entry',
@@ -205,6 +215,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/entries/:id/corrections',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '纠正申请 / File a correction request',
@@ -221,6 +232,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/corrections/:id/decide',
     {
+      config: { access: deciders },
       schema: {
         tags,
         summary: '审查纠正申请 / Decide a correction request',
@@ -234,6 +246,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.post(
     '/api/v1/credit/corrections/:id/higher-decision',
     {
+      config: { access: higherCourtReviewers },
       schema: {
         tags,
         summary: '上级法院复议决定 / Higher court’s review decision',
@@ -247,6 +260,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.get(
     '/api/v1/credit/entries',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '失信名单（本院及下级法院）/ Entries in scope',
@@ -267,6 +281,7 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
   app.get(
     '/api/v1/credit/entries/export.xlsx',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '导出 Excel / Export entries to Excel',

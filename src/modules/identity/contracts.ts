@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courtLevelValues } from '../../kernel/index.ts';
+import { courtLevelValues, ZText } from '../../kernel/index.ts';
 import { roleValues } from './rules/roles.ts';
 
 export const ZRoleSchema = z.enum(roleValues);
@@ -16,9 +16,17 @@ export const ZUserSchema = z.object({
 });
 export type TUser = z.infer<typeof ZUserSchema>;
 
-export const ZLoginSchema = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
+// A password is taken as typed (not trimmed), but nothing a keyboard cannot type.
+const ZPassword = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^\P{Cc}*$/u, '不能包含控制字符 / Must not contain control characters');
+
+// Request bodies and queries admit no field they do not declare (OWASP ASVS 5.1.2: no mass assignment).
+export const ZLoginSchema = z.strictObject({
+  username: ZText(64, { min: 1 }),
+  password: ZPassword,
 });
 export type TLogin = z.infer<typeof ZLoginSchema>;
 
@@ -43,9 +51,9 @@ export type TCourt = z.infer<typeof ZCourtSchema>;
 export const ZCourtListSchema = z.object({ items: z.array(ZCourtSchema) });
 export type TCourtList = z.infer<typeof ZCourtListSchema>;
 
-export const ZNewCourtSchema = z.object({
-  name: z.string().trim().min(2).max(100),
-  courtCode: z.string().trim().min(1).max(20),
+export const ZNewCourtSchema = z.strictObject({
+  name: ZText(100, { min: 2 }),
+  courtCode: ZText(20, { min: 1 }),
   level: ZCourtLevelSchema,
   divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字 / Division code is 6 digits'),
   parentId: z.uuid().nullable(),
@@ -66,17 +74,17 @@ export type TUserListItem = z.infer<typeof ZUserListItemSchema>;
 export const ZUserListSchema = z.object({ items: z.array(ZUserListItemSchema) });
 export type TUserList = z.infer<typeof ZUserListSchema>;
 
-export const ZNewUserSchema = z.object({
-  username: z.string().trim().min(2).max(64),
-  displayName: z.string().trim().min(1).max(50),
-  password: z.string().min(1).max(200),
+export const ZNewUserSchema = z.strictObject({
+  username: ZText(64, { min: 2 }),
+  displayName: ZText(50, { min: 1 }),
+  password: ZPassword,
   courtId: z.uuid(),
   roles: z.array(ZRoleSchema).min(1).max(8),
 });
 export type TNewUser = z.infer<typeof ZNewUserSchema>;
 
-export const ZUserPatchSchema = z.object({
-  displayName: z.string().trim().min(1).max(50).optional(),
+export const ZUserPatchSchema = z.strictObject({
+  displayName: ZText(50, { min: 1 }).optional(),
   roles: z.array(ZRoleSchema).min(1).max(8).optional(),
   disabled: z.boolean().optional(),
 });
@@ -95,8 +103,8 @@ export type TTeam = z.infer<typeof ZTeamSchema>;
 export const ZTeamListSchema = z.object({ items: z.array(ZTeamSchema) });
 export type TTeamList = z.infer<typeof ZTeamListSchema>;
 
-export const ZNewTeamSchema = z.object({
-  name: z.string().trim().min(1).max(50),
+export const ZNewTeamSchema = z.strictObject({
+  name: ZText(50, { min: 1 }),
   courtId: z.uuid(),
   judgeId: z.uuid(),
   assistantId: z.uuid().nullish(),
@@ -107,10 +115,10 @@ export type TNewTeam = z.infer<typeof ZNewTeamSchema>;
 
 // Ids in paths are checked by the use case: a malformed id is simply not found (404), like an id out of scope.
 export const ZIdParamSchema = z.object({ id: z.string().min(1).max(100) });
-export const ZCourtFilterSchema = z.object({ courtId: z.uuid().optional() });
+export const ZCourtFilterSchema = z.strictObject({ courtId: z.uuid().optional() });
 
 // Demo clock: at most ten years per move.
-export const ZAdvanceClockSchema = z.object({
+export const ZAdvanceClockSchema = z.strictObject({
   advanceSeconds: z
     .number()
     .int()

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
+import { isReachableWithoutSignIn, requireAccessDeclarations } from '../../platform/http/access.ts';
 import type { App } from '../../platform/http/server.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, roleValues } from './actor.ts';
 import { loadActorByToken } from './use-cases/load-actor.ts';
 
 declare module 'fastify' {
@@ -21,7 +22,9 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * httpOnly `zx_session` cookie (the web app). A cookie-authenticated write must also carry the
  * `x-zhixing-csrf` header, which a cross-site form or image cannot send (docs/decisions/0006).
  */
-export function installAuth(app: App, db: Db): void {
+export function installAuth(app: App, db: Db, opts: { sessionIdleMinutes: number }): void {
+  // Identity's routes come first: every route of every module after this line declares who may call it.
+  requireAccessDeclarations(app, { roles: roleValues });
   app.decorateRequest('actor', null);
   app.decorateRequest('authToken', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -39,7 +42,7 @@ export function installAuth(app: App, db: Db): void {
       }
     }
     if (!token || token.length > 200 || !token.startsWith('zx_')) return;
-    const actor = await loadActorByToken(db, token);
+    const actor = await loadActorByToken(db, token, { idleMinutes: opts.sessionIdleMinutes });
     if (!actor) return;
     if (isCookie && unsafeMethods.has(request.method) && request.headers[csrfHeader] === undefined) {
       throw new AppError(ErrorCode.forbidden, bi('缺少防跨站请求头', `Missing ${csrfHeader} header`));
@@ -49,8 +52,8 @@ export function installAuth(app: App, db: Db): void {
   });
   // Sign-in comes before validation: an anonymous request learns nothing about the body it sent.
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    const config = request.routeOptions.config as { isPublic?: boolean } | undefined;
-    if (!request.url.startsWith('/api/v1/') || config?.isPublic || !request.routeOptions.url) return;
+    const isOpen = isReachableWithoutSignIn(request.routeOptions.config);
+    if (!request.url.startsWith('/api/v1/') || isOpen || !request.routeOptions.url) return;
     if (!request.actor) throw new AppError(ErrorCode.unauthenticated);
   });
 }

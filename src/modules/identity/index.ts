@@ -39,7 +39,7 @@ export { insertUser, listUsersByIds, type UserView } from './use-cases/manage-us
 export const identityModule = defineModule({
   name: 'identity',
   routes(app, ctx) {
-    installAuth(app, ctx.database.db);
+    installAuth(app, ctx.database.db, { sessionIdleMinutes: ctx.config.sessionIdleMinutes });
     registerIdentityRoutes(app, {
       db: ctx.database.db,
       sessionHours: ctx.config.sessionHours,

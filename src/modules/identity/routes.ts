@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type App, errorResponses, ZClockSchema, ZErrorSchema } from '../../platform/http/server.ts';
 import { isUuid } from '../../platform/ids.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, Role } from './actor.ts';
 import {
   ZAdvanceClockSchema,
   ZCourtFilterSchema,
@@ -54,7 +54,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.post(
     '/api/v1/auth/login',
     {
-      config: { isPublic: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: { kind: 'public' }, rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: '登录 / Sign in',
@@ -78,7 +78,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.post(
     '/api/v1/auth/logout',
     {
-      config: { isPublic: true },
+      config: { access: { kind: 'public' } },
       schema: { tags, summary: '退出 / Sign out', response: { 204: ZLogoutSchema } },
     },
     async (request, reply) => {
@@ -92,6 +92,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.get(
     '/api/v1/auth/me',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '当前用户 / Current user',
@@ -106,6 +107,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
     app.post(
       '/api/v1/demo/clock',
       {
+        config: { access: { kind: 'signedIn', roles: [Role.admin] } },
         schema: {
           tags: ['system'],
           summary: '拨快演示时钟 / Move the demo clock forward (administrators, demo mode only)',
@@ -120,6 +122,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.get(
     '/api/v1/courts',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '法院列表 / Courts in scope',
@@ -132,6 +135,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.post(
     '/api/v1/courts',
     {
+      config: { access: { kind: 'court', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '新增法院 / Create a court',
@@ -146,6 +150,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.get(
     '/api/v1/users',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '用户列表 / Users in scope',
@@ -159,6 +164,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.post(
     '/api/v1/users',
     {
+      config: { access: { kind: 'court', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '新增用户 / Create a user',
@@ -173,6 +179,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.patch(
     '/api/v1/users/:id',
     {
+      config: { access: { kind: 'court', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '修改用户 / Update a user',
@@ -191,6 +198,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.get(
     '/api/v1/teams',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '执行团队 / Teams in scope',
@@ -204,6 +212,7 @@ export function registerIdentityRoutes(app: App, opts: IdentityRouteOptions): vo
   app.post(
     '/api/v1/teams',
     {
+      config: { access: { kind: 'court', roles: [Role.admin, Role.courtLeader] } },
       schema: {
         tags,
         summary: '新建执行团队 / Create a team',

@@ -41,6 +41,8 @@ export const sessions = identitySchema.table('sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Last use, to the minute: the idle timeout counts from here (database time). */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** The administrative areas a grid worker (网格员) watches. */

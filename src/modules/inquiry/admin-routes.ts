@@ -1,9 +1,11 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import type { Logger } from '../../platform/logging.ts';
-import { requireActor } from '../identity/index.ts';
+import { Role, requireActor } from '../identity/index.ts';
 import {
+  isInstitutionCode,
   ZCallbackAckSchema,
   ZCodeParamSchema,
   ZIdParamSchema,
@@ -16,6 +18,7 @@ import {
   ZUpdateInstitutionSchema,
 } from './contracts.ts';
 import { createAnswerSink } from './engine/answer-sink.ts';
+import { assertCanAdminister } from './policy.ts';
 import {
   listInstitutions,
   registerInstitution,
@@ -44,6 +47,7 @@ export function registerInquiryAdminRoutes(
   app.get(
     '/api/v1/inquiry/institutions',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '查控机构 / The institutions registry',
@@ -55,6 +59,7 @@ export function registerInquiryAdminRoutes(
   app.post(
     '/api/v1/inquiry/institutions',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '登记查控机构 / Register an institution',
@@ -68,6 +73,7 @@ export function registerInquiryAdminRoutes(
   app.patch(
     '/api/v1/inquiry/institutions/:code',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '修改查控机构 / Update an institution (enable, limits, key)',
@@ -76,12 +82,19 @@ export function registerInquiryAdminRoutes(
         response: { 200: ZInstitutionCodeSchema, ...errors },
       },
     },
-    async (request) => updateInstitution(db, requireActor(request), request.params.code, request.body),
+    async (request) => {
+      const actor = requireActor(request);
+      // Who may first (403), then which: a malformed code is simply unknown (404), like one never registered.
+      assertCanAdminister(actor);
+      if (!isInstitutionCode(request.params.code)) throw notFound('机构', 'Institution');
+      return updateInstitution(db, actor, request.params.code, request.body);
+    },
   );
 
   app.get(
     '/api/v1/inquiry/notices',
     {
+      config: { access: { kind: 'signedIn' } },
       schema: {
         tags,
         summary: '查控提示 / Prompts (expiring measures, new assets)',
@@ -94,6 +107,7 @@ export function registerInquiryAdminRoutes(
   app.post(
     '/api/v1/inquiry/notices/:id/read',
     {
+      config: { access: { kind: 'addressee' } },
       schema: {
         tags,
         summary: '标记已读 / Mark read',
@@ -115,7 +129,7 @@ export function registerInquiryAdminRoutes(
     scope.post(
       '/api/v1/inquiry/callbacks/:code',
       {
-        config: { isPublic: true },
+        config: { access: { kind: 'institutionSignature' } },
         schema: {
           tags,
           summary: '机构反馈回调（签名） / Signed answer callback from an institution',
@@ -123,13 +137,15 @@ export function registerInquiryAdminRoutes(
           response: { 200: ZCallbackAckSchema, ...errors },
         },
       },
-      async (request) =>
-        receiveCallback(db, sink, deps.logger, {
+      async (request) => {
+        if (!isInstitutionCode(request.params.code)) throw notFound('机构', 'Institution');
+        return receiveCallback(db, sink, deps.logger, {
           code: request.params.code,
           path: request.url,
           rawBody: typeof request.body === 'string' ? request.body : '',
           headers: request.headers,
-        }),
+        });
+      },
     );
   });
 }

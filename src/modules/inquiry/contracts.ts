@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../../kernel/index.ts';
+import { ZIsoDate, ZText } from '../../kernel/index.ts';
 import { assetTypeValues, measureKindValues } from './rules/asset-types.ts';
 import { sortableFields } from './rules/feedback.ts';
 import { type RequestState, requestStateValues } from './rules/request-states.ts';
@@ -28,11 +28,21 @@ const ZPurpose = z
     '不能包含控制字符 / Must not contain control characters',
   );
 
-export const ZIdParamSchema = z.object({ id: z.string() });
+// Ids in paths are checked by the use case: a malformed id is simply not found (404), like an id out of scope.
+export const ZIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+const institutionCodePattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const institutionCode = z
+  .string()
+  .regex(institutionCodePattern, '小写字母、数字或连字符 / lower-case letters, digits, hyphens');
+/** Whether `code` can be an institution's code: in a path, any other is simply not found (404). */
+export function isInstitutionCode(code: string): boolean {
+  return institutionCodePattern.test(code);
+}
 export const ZCodeParamSchema = z.object({ code: z.string().max(40) });
 
-export const ZLaunchCaseInquirySchema = z.object({ purpose: ZPurpose });
-export const ZLaunchBatchSchema = z.object({
+// Request bodies and queries admit no field they do not declare (OWASP ASVS 5.1.2: no mass assignment).
+export const ZLaunchCaseInquirySchema = z.strictObject({ purpose: ZPurpose });
+export const ZLaunchBatchSchema = z.strictObject({
   caseIds: z.array(z.uuid('案件编号格式错误 / Not a case id')).min(1).max(10_000),
   purpose: ZPurpose,
 });
@@ -59,7 +69,7 @@ export const ZBatchProgressSchema = z.object({
 });
 export type TBatchProgress = z.infer<typeof ZBatchProgressSchema>;
 
-export const ZAssetQuerySchema = z.object({
+export const ZAssetQuerySchema = z.strictObject({
   sort: z.enum(sortableFields).default('answeredAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   respondentPartyId: z.uuid().optional(),
@@ -124,7 +134,7 @@ export const ZGraphSchema = z.object({
 export type TGraph = z.infer<typeof ZGraphSchema>;
 export type TGraphNode = TGraph['nodes'][number];
 
-export const ZCreateMeasureSchema = z.object({
+export const ZCreateMeasureSchema = z.strictObject({
   assetId: z.uuid('财产编号格式错误 / Not an asset id'),
   kind: z.enum(measureKindValues),
   amountFen: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
@@ -199,9 +209,16 @@ export type TCaseInquiries = z.infer<typeof ZCaseInquiriesSchema>;
 export const ZRetriedSchema = z.object({ id: z.string(), state: z.string() });
 export type TRetried = z.infer<typeof ZRetriedSchema>;
 
+// The institution's HMAC key, as the administrator was given it: printable, never a control character.
+const ZSigningKey = z
+  .string()
+  .min(16)
+  .max(200)
+  .regex(/^\P{Cc}+$/u, '不能包含控制字符 / Must not contain control characters');
+
 const ZInstitutionFields = {
-  name: z.string().trim().min(1).max(100),
-  kind: z.string().trim().min(1).max(40),
+  name: ZText(100, { min: 1 }),
+  kind: ZText(40, { min: 1 }),
   channel: z.enum(['national', 'local']),
   baseUrl: z.url({ protocol: /^https?$/ }).max(500),
   assetTypes: z.array(z.enum(assetTypeValues)).min(1).max(10),
@@ -218,11 +235,9 @@ const ZInstitutionFields = {
   answerTimeoutSeconds: z.number().int().min(5).max(2_592_000),
 };
 
-export const ZRegisterInstitutionSchema = z.object({
-  code: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '小写字母、数字或连字符 / lower-case letters, digits, hyphens'),
-  signingKey: z.string().min(16).max(200),
+export const ZRegisterInstitutionSchema = z.strictObject({
+  code: institutionCode,
+  signingKey: ZSigningKey,
   ...ZInstitutionFields,
   concurrency: ZInstitutionFields.concurrency.default(32),
   ratePerSecond: ZInstitutionFields.ratePerSecond.default(0),
@@ -235,7 +250,7 @@ export const ZRegisterInstitutionSchema = z.object({
 export type TRegisterInstitution = z.infer<typeof ZRegisterInstitutionSchema>;
 
 export const ZUpdateInstitutionSchema = z
-  .object({ signingKey: z.string().min(16).max(200), ...ZInstitutionFields })
+  .strictObject({ signingKey: ZSigningKey, ...ZInstitutionFields })
   .partial()
   .refine((o) => Object.keys(o).length > 0, '没有要修改的字段 / Nothing to change');
 export type TUpdateInstitution = z.infer<typeof ZUpdateInstitutionSchema>;
@@ -281,7 +296,7 @@ export const ZNoticeListSchema = z.object({
 });
 export type TNoticeList = z.infer<typeof ZNoticeListSchema>;
 export type TNotice = TNoticeList['items'][number];
-export const ZNoticeQuerySchema = z.object({ caseId: z.string().optional() });
+export const ZNoticeQuerySchema = z.strictObject({ caseId: z.uuid().optional() });
 export const ZNoticeReadSchema = z.object({ id: z.string() });
 export type TNoticeRead = z.infer<typeof ZNoticeReadSchema>;
 

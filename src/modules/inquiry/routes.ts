@@ -1,5 +1,6 @@
 import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
+import { teamSeats } from '../../platform/http/access.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
@@ -46,6 +47,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.post(
     '/api/v1/cases/:id/inquiries',
     {
+      config: { access: { kind: 'case', seats: teamSeats } },
       schema: {
         tags,
         summary:
@@ -66,6 +68,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/cases/:id/inquiries',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '本案查询记录 / The case’s inquiries',
@@ -79,6 +82,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.post(
     '/api/v1/inquiry/batches',
     {
+      config: { access: { kind: 'case', seats: teamSeats } },
       schema: {
         tags,
         summary: '批量查询 / Query many cases at once',
@@ -93,6 +97,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/inquiry/batches/:id',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '批次进度 / Batch progress',
@@ -106,6 +111,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.post(
     '/api/v1/inquiry/requests/:id/retry',
     {
+      config: { access: { kind: 'case', seats: teamSeats } },
       schema: {
         tags,
         summary: '手动重试 / Retry a failed or expired request',
@@ -119,6 +125,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/cases/:id/assets',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '查控财产反馈清单 / The feedback list',
@@ -140,6 +147,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/cases/:id/assets/export',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '导出反馈清单（Excel） / Export the feedback list (xlsx)',
@@ -172,6 +180,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/cases/:id/asset-graph',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '财产线索图 / Asset-clue graph',
@@ -191,6 +200,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.post(
     '/api/v1/cases/:id/measures',
     {
+      config: { access: { kind: 'case', seats: teamSeats } },
       schema: {
         tags,
         summary: '控制措施：冻结、查封、扣押、续行、解除、扣划 / A control measure',
@@ -206,6 +216,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/cases/:id/measures',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '本案控制措施 / The case’s measures',
@@ -219,6 +230,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
   app.get(
     '/api/v1/inquiry/measures/:id/document',
     {
+      config: { access: { kind: 'case' } },
       schema: {
         tags,
         summary: '协助执行通知书 / A measure’s notice document',

@@ -19,7 +19,7 @@ export function registerChangeRoute(
   app.get(
     '/api/v1/match/changes',
     {
-      config: { isPublic: true },
+      config: { access: { kind: 'unitKey', capabilities: ['match', 'feed'] } },
       schema: {
         tags,
         summary: '变更订阅 / Ordered change feed for the unit’s scene',

@@ -5,11 +5,13 @@
  * `wire.ts` maps between the two.
  */
 import { z } from 'zod';
+import { ZText } from '../../kernel/index.ts';
 import { sceneValues } from './rules/scene-codes.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => ZText(max, { min: 1 });
 
-export const ZNewUnitSchema = z.object({
+// Request bodies and queries admit no field they do not declare (OWASP ASVS 5.1.2: no mass assignment).
+export const ZNewUnitSchema = z.strictObject({
   name: text(100),
   scene: z.enum(sceneValues),
   capability: z.enum(['match', 'feed']).optional(),
@@ -52,7 +54,20 @@ export const ZMatchSubjectSchema = z.object({
   creditCode: z.string().nullish(),
   name: z.string().nullish(),
 });
-export const ZMatchRequestSchema = z.object({ subjects: z.array(ZMatchSubjectSchema).min(1).max(10_000) });
+/** The longest value of each field of a subject the match API reads (checked by hand in match-routes.ts). */
+export const subjectFieldMaxLength = { idNumber: 40, creditCode: 40, name: 200 } as const;
+export const ZMatchRequestSchema = z.strictObject({
+  subjects: z
+    .array(
+      z.strictObject({
+        idNumber: ZText(subjectFieldMaxLength.idNumber).nullish(),
+        creditCode: ZText(subjectFieldMaxLength.creditCode).nullish(),
+        name: ZText(subjectFieldMaxLength.name).nullish(),
+      }),
+    )
+    .min(1)
+    .max(10_000),
+});
 // A punishment, under the names of the published API (`measure`, `measures`): see wire.ts.
 const ZPunishmentViewSchema = z.object({
   measure: z.string(),
@@ -80,7 +95,7 @@ export const ZMatchResponseSchema = z.object({
     }),
   ),
 });
-export const ZChangesQuerySchema = z.object({
+export const ZChangesQuerySchema = z.strictObject({
   since: z
     .string()
     .regex(/^\d{1,18}$/, '游标应为非负整数 / The cursor is a non-negative integer')

@@ -38,7 +38,7 @@ export const matchingModule = defineModule({
     const auditor = createMatchAuditor(database.db);
     auditors.set(app, auditor);
     app.addHook('onClose', async () => auditor.stop());
-    registerMatchingRoutes(app, { db: database.db, service, auditor });
+    registerMatchingRoutes(app, { db: database.db, service, auditor, allowance: ctx.allowance });
   },
 });
 

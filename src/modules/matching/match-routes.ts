@@ -1,7 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
-import { type TMatchResultWire, ZMatchRequestSchema, ZMatchResponseSchema } from './contracts.ts';
+import {
+  subjectFieldMaxLength,
+  type TMatchResultWire,
+  ZMatchRequestSchema,
+  ZMatchResponseSchema,
+} from './contracts.ts';
 import type { MatchingService } from './engine/match-service.ts';
 import { contextFor, type MatchSubject, matchOne } from './engine/matcher.ts';
 import type { MatchAuditor } from './match-audit.ts';
@@ -14,6 +19,12 @@ const tags = ['matching'];
 const errors = { ...errorResponses, 429: ZErrorSchema };
 export const maxSubjects = 10_000;
 
+const controlCharacter = /\p{Cc}/u;
+
+function isSubjectField(key: string): key is keyof typeof subjectFieldMaxLength {
+  return Object.hasOwn(subjectFieldMaxLength, key);
+}
+
 /** The request body checked by hand: this path answers 10,000 subjects per call and skips schema compilation. */
 export function checkMatchBody(body: unknown): MatchSubject[] {
   const fail = (path: string, zh: string, en: string): never => {
@@ -21,6 +32,9 @@ export function checkMatchBody(body: unknown): MatchSubject[] {
   };
   if (typeof body !== 'object' || body === null || !('subjects' in body) || !Array.isArray(body.subjects)) {
     return fail('subjects', '请求体应为 {"subjects": [...]}', 'The body must be {"subjects": [...]}');
+  }
+  for (const key of Object.keys(body)) {
+    if (key !== 'subjects') fail(key, `不支持的字段：${key}`, `Unknown field: ${key}`);
   }
   const subjects: unknown[] = body.subjects;
   if (subjects.length === 0) fail('subjects', '至少提交一个比对对象', 'Send at least one subject');
@@ -30,11 +44,16 @@ export function checkMatchBody(body: unknown): MatchSubject[] {
     const s = subjects[i];
     if (typeof s !== 'object' || s === null || Array.isArray(s))
       fail(`subjects.${i}`, '比对对象应为 JSON 对象', 'A subject must be an object');
-    for (const field of ['idNumber', 'creditCode', 'name'] as const) {
-      const value: unknown =
-        s !== null && typeof s === 'object' && field in s ? Reflect.get(s, field) : undefined;
-      if (value !== undefined && value !== null && typeof value !== 'string')
-        fail(`subjects.${i}.${field}`, '应为文本', 'Must be a string');
+    for (const key of Object.keys(s ?? {})) {
+      const at = `subjects.${i}.${key}`;
+      if (!isSubjectField(key)) return fail(at, `不支持的字段：${key}`, `Unknown field: ${key}`);
+      const value: unknown = Reflect.get(s ?? {}, key);
+      if (value === undefined || value === null) continue;
+      const max = subjectFieldMaxLength[key];
+      if (typeof value !== 'string') fail(at, '应为文本', 'Must be a string');
+      else if (value.length > max) fail(at, `长度不能超过 ${max}`, `At most ${max} characters`);
+      else if (controlCharacter.test(value))
+        fail(at, '不能包含控制字符', 'Must not contain control characters');
     }
   }
   return subjects.filter((s): s is MatchSubject => typeof s === 'object' && s !== null);
@@ -62,7 +81,7 @@ export function registerMatchRoute(
     '/api/v1/match',
     {
       config: {
-        isPublic: true,
+        access: { kind: 'unitKey', capabilities: ['match'] },
         rateLimit: {
           hook: 'preHandler',
           timeWindow: '1 minute',

@@ -1,3 +1,4 @@
+import type { Allowance } from '../../platform/allowances.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
 import type { Unit } from './unit-store.ts';
@@ -9,20 +10,22 @@ export type Quota = {
 };
 
 /**
- * The daily quota of subjects per unit: counted in memory on every call (a database read per call
- * would cost more than the match), starting each day from the usage the match audit has written.
+ * The daily quota of subjects per unit, per China day, counted in PostgreSQL through the shared
+ * allowance: every server answering the unit counts against one quota. A day the allowance has not
+ * counted yet (the first call after an upgrade) starts from the usage the match audit recorded.
  */
-export function createQuota(db: Db, currentDay: () => string): Quota {
-  const usage = new Map<string, { day: string; used: number }>();
+export function createQuota(db: Db, allowance: Allowance, currentDay: () => string): Quota {
   return {
     async take(unit, subjects) {
       const day = currentDay();
-      let u = usage.get(unit.id);
-      if (!u || u.day !== day) {
-        u = { day, used: (await readUnitUsage(db, unit.id, day)).subjects };
-        usage.set(unit.id, u);
-      }
-      if (u.used + subjects > unit.dailyQuota) {
+      const isAllowed = await allowance.take({
+        key: `quota:unit:${unit.id}`,
+        window: day,
+        amount: subjects,
+        limit: unit.dailyQuota,
+        usedBefore: async () => (await readUnitUsage(db, unit.id, day)).subjects,
+      });
+      if (!isAllowed) {
         throw new AppError(
           ErrorCode.tooManyRequests,
           bi(
@@ -31,7 +34,6 @@ export function createQuota(db: Db, currentDay: () => string): Quota {
           ),
         );
       }
-      u.used += subjects;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Allowance } from '../../platform/allowances.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http/server.ts';
 import { registerChangeRoute } from './change-routes.ts';
@@ -20,13 +21,19 @@ declare module 'fastify' {
 /** The matching API (units' keys), the change feed and the administration of units. */
 export function registerMatchingRoutes(
   app: App,
-  opts: { db: Db; service: MatchingService; auditor: MatchAuditor },
+  opts: { db: Db; service: MatchingService; auditor: MatchAuditor; allowance: Allowance },
 ): void {
   const { db, service, auditor } = opts;
   const currentDay = createCurrentDay();
   const keys = createUnitKeys(db);
   app.decorateRequest('matchUnit', null);
-  registerMatchRoute(app, { service, auditor, keys, quota: createQuota(db, currentDay), currentDay });
+  registerMatchRoute(app, {
+    service,
+    auditor,
+    keys,
+    quota: createQuota(db, opts.allowance, currentDay),
+    currentDay,
+  });
   registerChangeRoute(app, { db, keys, currentDay });
   registerUnitRoutes(app, { db, onRevoke: () => keys.forget() });
 }

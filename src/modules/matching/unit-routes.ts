@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
-import { requireActor } from '../identity/index.ts';
+import { Role, requireActor } from '../identity/index.ts';
 import {
   ZNewUnitSchema,
   ZUnitCreatedSchema,
@@ -21,6 +21,7 @@ export function registerUnitRoutes(app: App, opts: { db: Db; onRevoke: () => voi
   app.post(
     '/api/v1/admin/units',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '登记联合惩戒单位 / Register a joint-punishment unit (key shown once)',
@@ -43,6 +44,7 @@ export function registerUnitRoutes(app: App, opts: { db: Db; onRevoke: () => voi
   app.get(
     '/api/v1/admin/units',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '联合惩戒单位 / Registered units',
@@ -54,6 +56,7 @@ export function registerUnitRoutes(app: App, opts: { db: Db; onRevoke: () => voi
   app.post(
     '/api/v1/admin/units/:id/revoke',
     {
+      config: { access: { kind: 'signedIn', roles: [Role.admin] } },
       schema: {
         tags,
         summary: '吊销密钥 / Revoke a unit’s key',

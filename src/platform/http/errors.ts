@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, bi, ErrorCode, type ErrorDetail, httpStatusOf } from '../errors.ts';
@@ -55,7 +57,8 @@ export function handleError(err: FastifyError | Error, request: FastifyRequest, 
     return reply.status(fe.statusCode).send(body(code, message));
   }
   // Invalid byte sequences and other data errors from PostgreSQL are client input too.
-  const pgCode = (err as { code?: unknown }).code;
+  // Drizzle wraps the driver's error: PostgreSQL's SQLSTATE is on the error or on its cause.
+  const pgCode = sqlStateOf(err);
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') {
     return reply
       .status(400)
@@ -65,4 +68,90 @@ export function handleError(err: FastifyError | Error, request: FastifyRequest, 
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send(body(ErrorCode.internal, bi('系统内部错误', 'Internal error')));
+}
+
+/**
+ * Errors Fastify meets before a route is found — broken percent-encoding in the path, a path
+ * segment longer than any id — answered in the same envelope as every other error.
+ */
+export function handleFrameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  // No route ran, so no hook set these; the answer is an error, never to be kept or sniffed.
+  reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+  switch (err.code) {
+    case 'FST_ERR_BAD_URL':
+      return reply
+        .status(400)
+        .send(
+          body(ErrorCode.invalidInput, bi('网址编码有误', 'Malformed URL (percent-encoding)'), [
+            { path: 'url', message: bi('百分号编码无效', 'Invalid percent-encoding') },
+          ]),
+        );
+    // No id of any object is that long: like a malformed id, it names nothing that exists.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return reply.status(404).send(body(ErrorCode.notFound, bi('没有这个对象', 'No such object')));
+  }
+  reply.log.error({ err }, 'framework error');
+  return reply.status(500).send(body(ErrorCode.internal, bi('系统内部错误', 'Internal error')));
+}
+
+function defaultMessageOf(code: ErrorCode): string {
+  return new AppError(code).message;
+}
+
+/** A client error as Node.js reports it: the bytes of the packet and how far the parser got. */
+type ClientError = Error & { code?: string; bytesParsed?: number; rawPacket?: unknown };
+
+/**
+ * Node's HTTP parser counts the request line and the headers against one limit, so a URL too
+ * long and headers too large are both HPE_HEADER_OVERFLOW. The URL was the culprit if the parser
+ * stopped just where it ended, or inside a request line that started in this packet and never
+ * ended.
+ */
+function isUrlTooLong(err: ClientError): boolean {
+  const raw = err.rawPacket;
+  const at = err.bytesParsed;
+  if (!Buffer.isBuffer(raw) || typeof at !== 'number') return false;
+  if (raw.subarray(at, at + 6).toString('latin1') === ' HTTP/') return true;
+  const before = raw.subarray(0, at);
+  return !before.includes('\r\n') && /^[A-Z]{3,7} \//.test(before.subarray(0, 9).toString('latin1'));
+}
+
+function clientErrorStatus(err: ClientError): { status: number; code: ErrorCode } {
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: ErrorCode.requestTimeout };
+  if (err.code === 'HPE_HEADER_OVERFLOW')
+    return isUrlTooLong(err)
+      ? { status: 414, code: ErrorCode.uriTooLong }
+      : { status: 431, code: ErrorCode.headersTooLarge };
+  return { status: 400, code: ErrorCode.invalidInput };
+}
+
+/**
+ * Requests Node's HTTP parser refuses (headers too large, a URL too long, a malformed request,
+ * a timeout) never reach Fastify: they are answered on the socket, in the error envelope, and
+ * the connection closed.
+ */
+export function handleClientError(err: ClientError, socket: Socket): void {
+  // A reset connection is gone; there is nobody to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, code } = clientErrorStatus(err);
+  const message =
+    code === ErrorCode.invalidInput ? bi('请求格式有误', 'Malformed request') : defaultMessageOf(code);
+  const payload = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n` +
+        `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${payload}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+function sqlStateOf(err: unknown): unknown {
+  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 3; depth++) {
+    const code = Reflect.get(e, 'code');
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = Reflect.get(e, 'cause');
+  }
+  return undefined;
 }

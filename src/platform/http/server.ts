@@ -15,11 +15,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Allowance } from '../allowances.ts';
 import { clock } from '../clock.ts';
 import { bi, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logging.ts';
 import { httpDuration, metricsRegistry } from '../metrics.ts';
-import { handleError } from './errors.ts';
+import { handleClientError, handleError, handleFrameworkError } from './errors.ts';
+import { assertMetricsReader, guardRequest } from './guards.ts';
+import { requireUtf8Json } from './json-body.ts';
+import { sharedRateLimitStore } from './rate-limit-store.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -48,13 +52,6 @@ export const errorResponses = {
   409: ZErrorSchema,
 } as const;
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route needs no sign-in (public portal, sign-in itself, the matching API's own keys). */
-    isPublic?: boolean;
-  }
-}
-
 export const ZClockSchema = z.object({
   now: z.iso.datetime().meta({ description: 'The one clock (moved forward in demo mode), ISO 8601 UTC' }),
   today: z.string().meta({ format: 'date', description: 'Today in China (Asia/Shanghai)' }),
@@ -67,11 +64,23 @@ export async function createHttpServer(opts: {
   serveWeb?: boolean;
   /** Served over HTTPS (ZHIXING_SECURE_COOKIES=1): browsers are told to keep to it. */
   isHttps?: boolean;
+  /** Rate limits shared by every server process (platform/allowances.ts). */
+  allowance?: Allowance;
+  /** ZHIXING_TRUSTED_PROXIES: only their X-Forwarded-For names the client. */
+  trustedProxies?: readonly string[];
+  /** ZHIXING_METRICS_TOKEN: the bearer token /metrics asks for; without it /metrics is 404. */
+  metricsToken?: string;
+  /** The built web app (default web/dist). */
+  webRoot?: string;
 }): Promise<App> {
   const app = Fastify({
     loggerInstance: opts.logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A client could name any address in X-Forwarded-For, and so escape every per-address limit:
+    // the header is believed only from configured proxies.
+    trustProxy: opts.trustedProxies && opts.trustedProxies.length > 0 ? [...opts.trustedProxies] : false,
+    clientErrorHandler: handleClientError,
+    frameworkErrors: handleFrameworkError,
     // Request lines are not logged one by one; /metrics has the counts and latencies.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: false } },
@@ -80,6 +89,8 @@ export async function createHttpServer(opts: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('onRequest', guardRequest);
+  app.addHook('preParsing', requireUtf8Json);
 
   // Security headers for every answer, API and web app alike. The web app's own scripts and styles
   // come from this origin; Ant Design writes its styles at run time, hence 'unsafe-inline' for
@@ -107,7 +118,12 @@ export async function createHttpServer(opts: {
     strictTransportSecurity: opts.isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits are counted in PostgreSQL (every server process of a deployment counts against one
+  // limit); only a server built without a database counts in its own memory.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(opts.allowance ? { store: sharedRateLimitStore(opts.allowance) } : {}),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -158,7 +174,7 @@ export async function createHttpServer(opts: {
   app.get(
     '/api/v1/clock',
     {
-      config: { isPublic: true },
+      config: { access: { kind: 'public' } },
       schema: {
         tags: ['system'],
         summary: '系统时钟 / The clock every rule reads (China date)',
@@ -172,19 +188,22 @@ export async function createHttpServer(opts: {
       offsetSeconds: Math.floor(clock.offsetMs() / 1000),
     }),
   );
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    assertMetricsReader(request, opts.metricsToken);
     reply.header('content-type', metricsRegistry.contentType);
     return metricsRegistry.metrics();
   });
 
-  const hasWeb = opts.serveWeb !== false && existsSync(path.join(webDist, 'index.html'));
+  const webRoot = opts.webRoot ?? webDist;
+  const hasWeb = opts.serveWeb !== false && existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     if (!isApi && request.method === 'GET' && hasWeb) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // `cacheControl: false`: the page is revalidated on every visit, not cached by @fastify/static's default.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     return reply.status(404).send({
       error: { code: ErrorCode.notFound, message: bi('没有这个接口', 'No such endpoint'), details: [] },

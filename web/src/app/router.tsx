@@ -47,9 +47,20 @@ function Workbench() {
 const PortalPage = lazy(() =>
   import('../areas/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
 );
+const TransparencyPage = lazy(() =>
+  import('../areas/portal/transparency-page.tsx').then((m) => ({ default: m.TransparencyPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    path: '/portal/transparency',
+    element: (
+      <Suspense fallback={<PageSpin fullScreen />}>
+        <TransparencyPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/portal/*',
     element: (

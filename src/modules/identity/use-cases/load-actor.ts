@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { CourtLevel } from '../../../kernel/index.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
 import type { Actor, Role } from '../actor.ts';
@@ -46,22 +46,54 @@ function toActor(row: ActorRow): Actor {
   };
 }
 
-/** The actor behind a session or API token, or null if unknown, expired, revoked or disabled. */
-export async function loadActorByToken(db: DbOrTx, token: string): Promise<Actor | null> {
+// `last_seen_at` is written when it is older than this, not on every request: the idle deadline
+// slides with use at the cost of at most this much precision.
+const lastSeenGranularity = sql`interval '1 minute'`;
+
+/**
+ * The actor behind a session or API token, or null if unknown, expired, revoked, disabled, or
+ * unused for longer than `idleMinutes` — such a session is revoked on the spot (ASVS 3.3.2). Both
+ * deadlines are machine time (the database's clock), never the demo clock (decisions/0011).
+ */
+export async function loadActorByToken(
+  db: DbOrTx,
+  token: string,
+  opts: { idleMinutes: number },
+): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
   const [row] = await db
-    .select(actorColumns)
+    .select({
+      ...actorColumns,
+      isIdle: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(mins => ${opts.idleMinutes})`,
+      isSeenLongAgo: sql<boolean>`${sessions.lastSeenAt} <= now() - ${lastSeenGranularity}`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(courts, eq(courts.id, users.courtId))
     .where(
-      and(
-        eq(sessions.tokenHash, hashToken(token)),
-        gt(sessions.expiresAt, new Date()),
-        isNull(sessions.revokedAt),
-      ),
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), isNull(sessions.revokedAt)),
     )
     .limit(1);
   if (!row || row.isDisabled) return null;
+  if (row.isIdle) {
+    await db
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+    return null;
+  }
+  if (row.isSeenLongAgo) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.revokedAt),
+          sql`${sessions.lastSeenAt} <= now() - ${lastSeenGranularity}`,
+        ),
+      );
+  }
   return toActor(row);
 }
 

@@ -4,8 +4,8 @@ import { invalidField, notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { type Actor, Role } from '../actor.ts';
-import { requireRole } from '../policy.ts';
-import { userAreas, users } from '../tables.ts';
+import { isInScope, requireRole } from '../policy.ts';
+import { courts, userAreas, users } from '../tables.ts';
 
 const areaCodePattern = /^[1-9]\d{5}$/;
 
@@ -25,11 +25,7 @@ export async function setUserAreas(
     if (!areaCodePattern.test(code))
       throw invalidField(`areaCodes.${i}`, '行政区划代码为6位数字', 'An area code is 6 digits');
   });
-  const [user] = await tx
-    .select({ id: users.id, roles: users.roles })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) throw notFound('用户', 'User');
+  const user = await loadUserInScope(tx, actor, userId);
   if (!user.roles.includes(Role.gridWorker))
     throw invalidField('userId', '该用户不是网格员', 'The user is not a grid worker');
   const unique = [...new Set(areaCodes)].sort();
@@ -45,6 +41,18 @@ export async function setUserAreas(
   return unique;
 }
 
+/** A user of a court in the administrator's scope, or 404: outside it the user does not exist. */
+async function loadUserInScope(db: DbOrTx, actor: Actor, userId: string) {
+  if (!isUuid(userId)) throw notFound('用户', 'User');
+  const [user] = await db
+    .select({ id: users.id, roles: users.roles, courtPath: courts.path })
+    .from(users)
+    .innerJoin(courts, eq(courts.id, users.courtId))
+    .where(eq(users.id, userId));
+  if (!user || !isInScope(actor, user.courtPath)) throw notFound('用户', 'User');
+  return user;
+}
+
 export async function areasOfUser(db: DbOrTx, userId: string): Promise<string[]> {
   const rows = await db
     .select({ areaCode: userAreas.areaCode })
@@ -56,8 +64,6 @@ export async function areasOfUser(db: DbOrTx, userId: string): Promise<string[]>
 /** A grid worker's areas, for the administrator who sets them. */
 export async function readUserAreas(db: DbOrTx, actor: Actor, userId: string): Promise<string[]> {
   requireRole(actor, Role.admin);
-  if (!isUuid(userId)) throw notFound('用户', 'User');
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!user) throw notFound('用户', 'User');
+  await loadUserInScope(db, actor, userId);
   return areasOfUser(db, userId);
 }

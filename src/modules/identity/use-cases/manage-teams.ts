@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, invalidField } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { type Actor, Role } from '../actor.ts';
-import { isInScope, requireRole } from '../policy.ts';
+import { dataScopePrefix, isInScope, requireRole } from '../policy.ts';
 import { courts, teams } from '../tables.ts';
 import { listUsersByIds } from './manage-users.ts';
 
@@ -92,7 +92,8 @@ export async function listTeams(db: DbOrTx, actor: Actor, filter: { courtId?: st
   return listTeamRows(
     db,
     and(
-      like(courts.path, `${actor.court.path}%`),
+      // A grid worker works outside the court: whoever works in it is not theirs to list.
+      like(courts.path, `${dataScopePrefix(actor)}%`),
       filter.courtId ? eq(teams.courtId, filter.courtId) : undefined,
     ),
   );

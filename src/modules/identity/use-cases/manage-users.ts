@@ -5,7 +5,7 @@ import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platfo
 import { appendAudit } from '../../audit/index.ts';
 import { type Actor, Role } from '../actor.ts';
 import { checkPasswordPolicy, hashPassword } from '../password.ts';
-import { isInScope, requireRole } from '../policy.ts';
+import { dataScopePrefix, isInScope, requireRole } from '../policy.ts';
 import { courts, users } from '../tables.ts';
 
 export type UserView = {
@@ -103,7 +103,8 @@ export async function listUsers(db: DbOrTx, actor: Actor, filter: { courtId?: st
     .innerJoin(courts, eq(courts.id, users.courtId))
     .where(
       and(
-        like(courts.path, `${actor.court.path}%`),
+        // A grid worker works outside the court: whoever works in it is not theirs to list.
+        like(courts.path, `${dataScopePrefix(actor)}%`),
         filter.courtId ? eq(users.courtId, filter.courtId) : undefined,
       ),
     )

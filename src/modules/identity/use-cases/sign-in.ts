@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
@@ -7,11 +7,8 @@ import { demoPassword, verifyPassword } from '../password.ts';
 import { hashToken, newSessionToken } from '../session-token.ts';
 import { sessions, users } from '../tables.ts';
 import { loadActorByUserId } from './load-actor.ts';
+import { clearAfterSuccess, countAttempt } from './sign-in-throttle.ts';
 
-// Throttling: 5 failed sign-ins for one username, or 30 from one address, within 15 minutes.
-const windowMinutes = 15;
-const maxPerUser = 5;
-const maxPerAddress = 30;
 // A hash of a random password, verified when the user does not exist, so timing does not tell.
 const decoyHash = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -20,18 +17,14 @@ export async function signIn(
   input: { username: string; password: string; address: string; sessionHours: number; isDemo: boolean },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const username = input.username.trim().toLowerCase();
-  const keys = [`user:${username}`, `addr:${input.address}`];
-  const since = sql`now() - make_interval(mins => ${windowMinutes})`;
-  const counts = await db.execute<{ key: string; n: number }>(sql`
-    select throttle_key as key, count(*)::int as n from identity.login_failures
-    where throttle_key in (${keys[0]}, ${keys[1]}) and failed_at > ${since} group by throttle_key`);
-  const byKey = new Map(counts.map((c) => [c.key, c.n]));
-  if ((byKey.get(keys[0] ?? '') ?? 0) >= maxPerUser || (byKey.get(keys[1] ?? '') ?? 0) >= maxPerAddress) {
+  const throttle = await countAttempt(db, username, input.address);
+  if (!throttle.isAllowed) {
+    const minutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
     throw new AppError(
       ErrorCode.tooManyRequests,
       bi(
-        `登录失败次数过多，请 ${windowMinutes} 分钟后再试`,
-        `Too many failed sign-ins; try again in ${windowMinutes} minutes`,
+        `登录失败次数过多，请 ${minutes} 分钟后再试`,
+        `Too many failed sign-ins; try again in ${minutes} minutes`,
       ),
     );
   }
@@ -41,9 +34,6 @@ export async function signIn(
   const isRefusedDemo = !input.isDemo && input.password === demoPassword;
   if (!user || !isPasswordRight || isRefusedDemo || user.isDisabled) {
     await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`insert into identity.login_failures (throttle_key) values (${keys[0]}), (${keys[1]})`,
-      );
       await appendAudit(tx, {
         actor: null,
         action: 'auth.sign-in',
@@ -59,7 +49,7 @@ export async function signIn(
   const expiresAt = new Date(Date.now() + input.sessionHours * 3600_000);
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, expiresAt });
-    await tx.execute(sql`delete from identity.login_failures where throttle_key = ${keys[0]}`);
+    await clearAfterSuccess(tx, username, input.address);
     await appendAudit(tx, {
       actor: { userId: user.id, displayName: user.displayName, courtId: user.courtId },
       action: 'auth.sign-in',

@@ -1,9 +1,13 @@
+import { guardedFetch } from '../../../platform/net/guarded-fetch.ts';
+import { OutboundRefusedError } from '../../../platform/net/outbound-guard.ts';
 import { type ProtocolOperation, type TEnvelope, ZEnvelopeSchema } from './envelope.ts';
 import { protocolHeaders, signHeaders } from './signing.ts';
 
 /**
  * Zhixing's side of the inquiry protocol: submit and poll, signed with the institution's key. It
  * knows nothing of who answers: a simulated institution or a real bank behind the same protocol.
+ * Requests go through the outbound guard: only to public addresses or allow-listed ones, checked
+ * on the address connected to, and without following redirects.
  */
 export type Endpoint = { code: string; baseUrl: string; key: string };
 
@@ -52,6 +56,7 @@ async function reasonOf(res: Response): Promise<string> {
 }
 
 function describeError(err: unknown): string {
+  if (err instanceof OutboundRefusedError) return err.message.slice(0, 500);
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
     return '超时 / timed out';
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : '';
@@ -79,7 +84,7 @@ export async function submitRequest(
   });
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await guardedFetch(url, {
       method: 'POST',
       headers: {
         ...headers,
@@ -90,6 +95,8 @@ export async function submitRequest(
       signal: AbortSignal.timeout(input.timeoutMs),
     });
   } catch (err) {
+    // A refused address stays refused until an administrator changes the URL or the allow-list.
+    if (err instanceof OutboundRefusedError) return { kind: 'permanent', reason: describeError(err) };
     return { kind: 'transient', reason: describeError(err) };
   }
   if (res.status === 202 || res.status === 200) {
@@ -123,7 +130,7 @@ export async function pollRequest(
   });
   let res: Response;
   try {
-    res = await fetch(url, { headers, signal: AbortSignal.timeout(input.timeoutMs) });
+    res = await guardedFetch(url, { headers, signal: AbortSignal.timeout(input.timeoutMs) });
   } catch (err) {
     return { kind: 'transient', reason: describeError(err) };
   }

@@ -2,18 +2,21 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
-import { type Actor, getCourt } from '../../identity/index.ts';
+import { type Actor, getCourt, isInScope } from '../../identity/index.ts';
 import { isTerminal, type RequestState, requestStateValues } from '../rules/request-states.ts';
 import { batches } from '../tables.ts';
 
-/** A batch's progress: requests counted by state. Visible to its requester and to courts whose scope covers it. */
+/**
+ * A batch's progress: requests counted by state. Visible to its requester and to those whose data
+ * scope covers its court — not to outside staff (grid workers), who see no case.
+ */
 export async function getBatchProgress(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) throw notFound('查询批次', 'Batch');
   const [batch] = await db.select().from(batches).where(eq(batches.id, id));
   if (!batch) throw notFound('查询批次', 'Batch');
   if (batch.requestedBy !== actor.userId) {
     const court = batch.courtId ? await getCourt(db, batch.courtId) : null;
-    if (!court?.path.startsWith(actor.court.path)) throw notFound('查询批次', 'Batch');
+    if (!court || !isInScope(actor, court.path)) throw notFound('查询批次', 'Batch');
   }
   const rows = await db.execute<{ state: string; n: number }>(
     sql`select state, count(*)::int as n from inquiry.requests where batch_id = ${id}::uuid group by state`,

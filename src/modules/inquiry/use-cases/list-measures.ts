@@ -9,6 +9,7 @@ import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { assetTypeValues, isAssetType } from '../rules/asset-types.ts';
 import { controlPeriodYearsOf, isExpiringSoon, maxUntilOf } from '../rules/control-periods.ts';
+import { maskDigitsIn } from '../rules/masking.ts';
 import { assets, measures } from '../tables.ts';
 import { loadCaseMeasures, outstandingOf } from './measure-store.ts';
 
@@ -59,7 +60,11 @@ export async function listMeasures(db: Db, actor: Actor, caseId: string, opts: {
   };
 }
 
-/** A measure's notice document (kept for the dossier); reading it is audited. */
+/**
+ * A measure's notice document (kept for the dossier); reading it is audited. The notice names the
+ * respondent's ID number and account: whole for the case team, masked for anyone else who may see
+ * the case — as the asset list masks them.
+ */
 export async function getMeasureDocument(db: Db, actor: Actor, measureId: string, purpose: string) {
   if (!isUuid(measureId)) throw notFound('措施', 'Measure');
   const [m] = await db
@@ -75,8 +80,8 @@ export async function getMeasureDocument(db: Db, actor: Actor, measureId: string
       objectType: 'case',
       objectId: c.id,
       purpose,
-      detail: { measureId },
+      detail: { measureId, isMasked: !c.isTeamMember },
     });
-    return { name: m.documentName, text: m.documentText };
+    return { name: m.documentName, text: c.isTeamMember ? m.documentText : maskDigitsIn(m.documentText) };
   });
 }

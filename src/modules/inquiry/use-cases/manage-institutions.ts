@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, notFound } from '../../../platform/errors.ts';
+import { assertCallableUrl } from '../../../platform/net/outbound-guard.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import type { TRegisterInstitution, TUpdateInstitution } from '../contracts.ts';
@@ -60,6 +61,8 @@ export async function insertInstitution(tx: DbOrTx, input: TRegisterInstitution)
 
 export async function registerInstitution(db: Db, actor: Actor, input: TRegisterInstitution) {
   assertCanAdminister(actor);
+  // Requests carrying parties' names and ID numbers go to this URL: only to the outside world.
+  await assertCallableUrl(input.baseUrl, 'baseUrl');
   return db.transaction(async (tx) => {
     if (!(await insertInstitution(tx, input))) {
       throw new AppError(ErrorCode.conflict, bi('机构代码已存在', 'An institution with this code exists'), [
@@ -79,6 +82,7 @@ export async function registerInstitution(db: Db, actor: Actor, input: TRegister
 
 export async function updateInstitution(db: Db, actor: Actor, code: string, input: TUpdateInstitution) {
   assertCanAdminister(actor);
+  if (input.baseUrl !== undefined) await assertCallableUrl(input.baseUrl, 'baseUrl');
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(institutions).where(eq(institutions.code, code)).for('update');
     if (!row) throw notFound('机构', 'Institution');

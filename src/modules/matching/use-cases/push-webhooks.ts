@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { Logger } from '../../../platform/logging.ts';
+import { guardedFetch } from '../../../platform/net/guarded-fetch.ts';
 import { isScene, scenes } from '../rules/scenes.ts';
 import { webhookCursors } from '../tables.ts';
 import { signatureHeader, signWebhook, timestampHeader } from '../webhook-signature.ts';
@@ -19,6 +20,20 @@ type Fetch = (
 ) => Promise<{ ok: boolean; status: number }>;
 
 /**
+ * The unit's URL is checked again as it is called (the guard sees the address connected to, so a
+ * host name now resolving into the court's network is refused); the answer's body is read so the
+ * connection can serve the next push.
+ */
+async function sendGuarded(
+  url: string,
+  init: Parameters<Fetch>[1],
+): Promise<{ ok: boolean; status: number }> {
+  const res = await guardedFetch(url, { ...init, method: 'POST' });
+  await res.arrayBuffer().catch(() => undefined);
+  return { ok: res.ok, status: res.status };
+}
+
+/**
  * Pushes the change feed to every subscribed unit, signed, in order, at least once: a unit's
  * cursor moves only after it answered 2xx; a failure is retried with exponential backoff (up to
  * an hour). Changes outside the unit's scene advance the cursor without a call. Returns the
@@ -29,7 +44,7 @@ export async function pushWebhooks(
   db: Db,
   opts: { fetch?: Fetch; logger?: Logger; batch?: number } = {},
 ): Promise<number> {
-  const send: Fetch = opts.fetch ?? ((url, init) => fetch(url, init));
+  const send: Fetch = opts.fetch ?? sendGuarded;
   const subscribers = await listWebhookUnits(db);
   let delivered = 0;
   for (const unit of subscribers) {

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../platform/db.ts';
+import { assertCallableUrl } from '../../../platform/net/outbound-guard.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { assertCanManageUnits } from '../policy.ts';
@@ -19,6 +20,8 @@ export type NewUnit = {
 /** A system administrator registers a unit; the key (and the webhook secret) are returned this once. */
 export async function registerUnit(tx: DbOrTx, actor: Actor, input: NewUnit) {
   assertCanManageUnits(actor);
+  // The server will call this URL: it must lead to the outside world, not into the court's network.
+  if (input.webhookUrl) await assertCallableUrl(input.webhookUrl, 'webhookUrl');
   const id = randomUUID();
   const apiKey = `${unitKeyPrefix}${randomBytes(32).toString('base64url')}`;
   const webhookSecret = input.webhookUrl ? randomBytes(32).toString('base64url') : null;

@@ -5,6 +5,7 @@ import { type PublicList, usePublicSearch } from '../../api/portal.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { describeError } from '../../components/error-text.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { transparencyMessages } from '../../i18n/messages/transparency.ts';
 import { PortalEntryCard, PortalRestrictedCard } from './portal-cards.tsx';
 
 /**
@@ -53,6 +54,13 @@ export function PortalPage() {
             </Typography.Text>
           </Flex>
           <Flex align="center" gap={16}>
+            <Link
+              to="/portal/transparency"
+              style={{ color: '#c9d6ea' }}
+              data-testid="portal-transparency-link"
+            >
+              {i18n.pick(transparencyMessages['transparency.link'])}
+            </Link>
             <Link to="/login" style={{ color: '#c9d6ea' }}>
               {t('portal.officerSignIn')}
             </Link>
