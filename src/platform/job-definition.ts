@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { parseCron } from './cron.ts';
 import type { Config } from './config.ts';
+import { parseCron } from './cron.ts';
 import type { Database } from './db.ts';
 import type { Logger } from './logging.ts';
 

@@ -1,8 +1,8 @@
 import { sql as dsql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { clock, onClockMoved } from './clock.ts';
-import { type CronSchedule, findLatestSlot, parseCron } from './cron.ts';
 import type { Config } from './config.ts';
+import { type CronSchedule, findLatestSlot, parseCron } from './cron.ts';
 import type { Database, DbOrTx } from './db.ts';
 import type { AnyJobDefinition, JobDefinition } from './job-definition.ts';
 import { adaptTransaction, createBoss, installQueues, jobSender, slotJobId } from './job-store.ts';
