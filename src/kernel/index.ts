@@ -3,6 +3,7 @@
  * web app use — written once, pure (no I/O, no clock, nothing of the project imported), each
  * rule citing its source and tested with its numbers (DOMAIN.md §1).
  */
+export * from './case-account.ts';
 export * from './case-number.ts';
 export * from './court-code.ts';
 export * from './credit-code.ts';

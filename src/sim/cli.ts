@@ -24,6 +24,8 @@ export async function runSimulatorCli(config: Config, logger: Logger): Promise<v
     '',
     `  模拟外部机构 · simulated institutions (${sim.institutions.length}) at ${sim.url}/institutions/{code}`,
     `  Protocol: docs/protocols/inquiry.md · OpenAPI: ${sim.url}/openapi.json`,
+    `  法院结算银行 · court bank (courtbank) at ${sim.bankUrl} · docs/protocols/bank.md`,
+    `  短信网关 · SMS gateway (smsgw) at ${sim.smsUrl} · docs/protocols/sms.md`,
     `  Journal: ${journalPath}`,
   ];
   if (config.simAdminToken === undefined) lines.push(`  Admin token (/sim/*): ${sim.adminToken}`);

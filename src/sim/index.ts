@@ -1,8 +1,39 @@
 /**
  * The simulated outside world (`zhixing sim`): banks, registries and platforms that answer the
- * inquiry protocol of docs/protocols/inquiry.md over HTTP. Zhixing talks to it only over HTTP, so a
- * real institution can take its place; this surface is for starting it in-process (demo, tests, bench).
+ * inquiry protocol of docs/protocols/inquiry.md over HTTP, the court's settlement bank
+ * (docs/protocols/bank.md) and the SMS gateway (docs/protocols/sms.md). Zhixing talks to it only
+ * over HTTP, so a real institution can take its place; this surface is for starting it in-process
+ * (demo, tests, bench) and holds the schemas Zhixing validates the bank's and gateway's bodies with.
  */
+
+export {
+  BANK_CODE,
+  BankErrorCode,
+  BankFailureReason,
+  bankKey,
+  MAX_NOTIFICATIONS_PER_REQUEST,
+  type TBankAccounts,
+  type TBankArrival,
+  type TBankPayment,
+  type TBankPaymentRequest,
+  type TBankPaymentResult,
+  type TBankStatement,
+  type TBankStatementLine,
+  type TBankSubscriptionRequest,
+  type TBankTransferRequest,
+  ZBankAccountsSchema,
+  ZBankArrivalSchema,
+  ZBankArrivalsNotificationSchema,
+  ZBankPaymentAcceptedSchema,
+  ZBankPaymentRequestSchema,
+  ZBankPaymentResultSchema,
+  ZBankPaymentResultsNotificationSchema,
+  ZBankPaymentSchema,
+  ZBankStatementLineSchema,
+  ZBankStatementSchema,
+  ZBankSubscriptionAnswerSchema,
+  ZBankSubscriptionRequestSchema,
+} from './bank/index.ts';
 export type { CallbackPolicy } from './callbacks.ts';
 export {
   BODY_SCHEMAS,
@@ -35,4 +66,15 @@ export {
   type StartSimulatorOptions,
   startSimulator,
 } from './simulator.ts';
+export {
+  SMS_CODE,
+  smsKey,
+  type TSmsMessage,
+  type TSmsMessageRequest,
+  type TSmsOutbox,
+  ZSmsAcceptedSchema,
+  ZSmsMessageRequestSchema,
+  ZSmsMessageSchema,
+  ZSmsOutboxSchema,
+} from './sms/index.ts';
 export type { AssetType, Institution, Knobs, Operation } from './types.ts';

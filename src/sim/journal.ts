@@ -23,7 +23,72 @@ export type JournalRecord =
     }
   | { t: 'answer'; requestId: string; simNow: number }
   | { t: 'callback'; requestId: string; outcome: 'delivered' | 'failed' }
-  | { t: 'clock'; offsetMs: number };
+  | { t: 'clock'; offsetMs: number }
+  | BankJournalRecord
+  | SmsJournalRecord;
+
+/** A payment instruction as the court's bank accepted it (src/sim/bank). */
+export type BankPaymentOrder = {
+  fromAccount: string;
+  toAccount: string;
+  toName: string;
+  amountFen: number;
+  purpose: string;
+};
+
+/**
+ * The simulated court bank's effects (src/sim/bank). Each carries what was decided (serials,
+ * outcomes), so that replaying them rebuilds the same accounts without drawing anything again.
+ */
+export type BankJournalRecord =
+  | { t: 'bank.subscription'; notifyBaseUrl: string; accounts: string[] }
+  | {
+      t: 'bank.transfer';
+      serial: string;
+      toAccount: string;
+      courtAccount: string;
+      amountFen: number;
+      payerName: string;
+      payerAccount: string;
+      receivedAt: number;
+    }
+  | { t: 'bank.renotify'; serial: string }
+  | {
+      t: 'bank.payment';
+      instructionId: string;
+      bodyHash: string;
+      order: BankPaymentOrder;
+      acceptedAt: number;
+    }
+  | {
+      t: 'bank.settle';
+      instructionId: string;
+      status: 'paid' | 'failed';
+      bankSerial?: string;
+      settledAt: number;
+      reason?: string;
+    }
+  | { t: 'bank.notified'; kind: 'arrival' | 'result'; ids: string[] }
+  | { t: 'bank.closed'; account: string; isClosed: boolean }
+  | {
+      t: 'bank.discrepancy';
+      account: string;
+      date: string;
+      kind: 'omit' | 'extra' | 'amount';
+      serial: string;
+      amountFen?: number;
+      direction?: 'in' | 'out';
+    };
+
+/** A text message the simulated SMS gateway accepted (src/sim/sms). */
+export type SmsJournalRecord = {
+  t: 'sms.message';
+  messageId: string;
+  to: string;
+  text: string;
+  bodyHash: string;
+  sentAt: number;
+};
 
 export type Journal = {
   append(record: JournalRecord): Promise<void>;
@@ -152,8 +217,25 @@ function isJournalRecord(value: unknown): value is JournalRecord {
     case 'clock':
       return 'offsetMs' in value && typeof value.offsetMs === 'number';
     default:
-      return false;
+      return typeof value.t === 'string' && hasFields(value, OTHER_RECORD_FIELDS[value.t]);
   }
+}
+
+// The fields every bank and SMS record must have (a journal from an older version has none).
+const OTHER_RECORD_FIELDS: Record<string, readonly string[]> = {
+  'bank.subscription': ['notifyBaseUrl', 'accounts'],
+  'bank.transfer': ['serial', 'toAccount', 'courtAccount', 'amountFen', 'receivedAt'],
+  'bank.renotify': ['serial'],
+  'bank.payment': ['instructionId', 'bodyHash', 'order', 'acceptedAt'],
+  'bank.settle': ['instructionId', 'status', 'settledAt'],
+  'bank.notified': ['kind', 'ids'],
+  'bank.closed': ['account', 'isClosed'],
+  'bank.discrepancy': ['account', 'date', 'kind', 'serial'],
+  'sms.message': ['messageId', 'to', 'text', 'bodyHash', 'sentAt'],
+};
+
+function hasFields(value: object, fields: readonly string[] | undefined): boolean {
+  return fields?.every((f) => f in value) ?? false;
 }
 
 type Waiter = { resolve: () => void; reject: (e: unknown) => void };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeBankApi } from './bank/openapi.ts';
 import {
   BODY_SCHEMAS,
   RESULT_SCHEMAS,
@@ -7,12 +8,13 @@ import {
   ZErrorSchema,
   ZRejectedResultSchema,
 } from './contracts.ts';
+import { describeSmsApi } from './sms/openapi.ts';
 import { OPERATIONS } from './types.ts';
 
 /**
  * The OpenAPI 3.1 description of the institution-facing API (what a bank or registry implements),
- * generated from the same Zod schemas the simulator validates with. Served at `GET /openapi.json`;
- * the prose is docs/protocols/inquiry.md.
+ * of the court bank and of the SMS gateway, generated from the same Zod schemas the simulator
+ * validates with. Served at `GET /openapi.json`; the prose is docs/protocols/{inquiry,bank,sms}.md.
  */
 type JsonObject = Record<string, unknown>;
 
@@ -121,6 +123,10 @@ export function buildOpenApiDocument(): JsonObject {
       },
     },
   };
+  const bank = describeBankApi();
+  const sms = describeSmsApi();
+  Object.assign(schemas, bank.schemas, sms.schemas);
+  Object.assign(paths, bank.paths, sms.paths);
   cached = {
     openapi: '3.1.0',
     info: {
@@ -129,7 +135,8 @@ export function buildOpenApiDocument(): JsonObject {
       description:
         'What a bank, registry or platform implements so that Zhixing can query and control assets. ' +
         'Every request is signed: x-zx-signature = hex HMAC-SHA256(key, METHOD\\npath\\ntimestamp\\nsha256hex(body)). ' +
-        'See docs/protocols/inquiry.md.',
+        'See docs/protocols/inquiry.md. The court bank (/bank/v1/…, docs/protocols/bank.md) and the SMS gateway ' +
+        '(/sms/v1/…, docs/protocols/sms.md) are signed the same way.',
     },
     servers: [
       {
@@ -140,6 +147,7 @@ export function buildOpenApiDocument(): JsonObject {
       },
     ],
     paths,
+    webhooks: { ...bank.webhooks, ...sms.webhooks },
     components: {
       schemas,
       parameters: {

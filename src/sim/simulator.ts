@@ -6,15 +6,23 @@ import { createRandom, deriveSeed } from '../demo/random.ts';
 import { chinaDateOf } from '../kernel/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
+import {
+  type BankOptions,
+  bankKey,
+  createBank,
+  registerBankAdminRoutes,
+  registerBankRoutes,
+} from './bank/index.ts';
 import { type CallbackPolicy, DEFAULT_CALLBACK_POLICY } from './callbacks.ts';
 import { createSimClock } from './clock.ts';
 import { createEngine } from './engine.ts';
 import { bi, SimErrorCode, sendError } from './http-support.ts';
 import { registerInstitutionRoutes } from './institution-routes.ts';
 import { INSTITUTIONS, institutionKeys } from './institutions.ts';
-import { type Journal, NO_JOURNAL, openJournal, readJournalHeader } from './journal.ts';
+import { type Journal, type JournalRecord, NO_JOURNAL, openJournal, readJournalHeader } from './journal.ts';
 import { computeLatencyMeanMs, createKnobBoard } from './knobs.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { createSmsGateway, registerSmsRoutes, type SmsOptions, smsKey } from './sms/index.ts';
 import { createStats, type StatsCounters } from './stats.ts';
 import type { Institution, Knobs } from './types.ts';
 import { createWorld } from './world/world.ts';
@@ -36,6 +44,9 @@ export type StartSimulatorOptions = {
   logger?: Logger;
   /** Callback delivery (tests shorten the backoff). */
   callbacks?: Partial<CallbackPolicy>;
+  /** The court bank's knobs and notification delivery (tests shorten the backoff). */
+  bank?: BankOptions;
+  sms?: SmsOptions;
 };
 
 export type SimInstitutionView = Institution & { baseUrl: string };
@@ -56,6 +67,10 @@ export type SimStats = StatsCounters & {
 export type Simulator = {
   url: string;
   adminToken: string;
+  /** The court bank's base URL (`${url}/bank`; operations at `/v1/…`), key `bankKey(secret)`. */
+  bankUrl: string;
+  /** The SMS gateway's base URL (`${url}/sms`), key `smsKey(secret)`. */
+  smsUrl: string;
   institutions: SimInstitutionView[];
   setKnobs(code: string | '*', knobs: Partial<Knobs>): void;
   /** Moves the simulated world's clock to run `offsetMs` ahead of real time (it follows Zhixing's). */
@@ -91,12 +106,29 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     keyOf: (code) => keys[code] ?? '',
     onJournalError: (err) => logger.error({ err }, 'simulator journal write failed'),
   });
+  const journalProxy = { append: (r: JournalRecord) => journal.append(r) };
+  const bank = createBank({
+    ...opts.bank,
+    key: bankKey(opts.secret),
+    clock,
+    journal: journalProxy,
+    random: createRandom(deriveSeed(seed, 'bank', startedAt)),
+    onJournalError: (err) => logger.error({ err }, 'simulator journal write failed (bank)'),
+  });
+  const sms = createSmsGateway({
+    ...opts.sms,
+    clock,
+    journal: journalProxy,
+    random: createRandom(deriveSeed(seed, 'sms', startedAt)),
+  });
   if (opts.journalPath) {
     journal = await openJournal(opts.journalPath, {
       seed,
       referenceDate,
       onRecord: (record) => {
         engine.replay(record);
+        bank.replay(record);
+        sms.replay(record);
         if (record.t === 'accept') restoredRequests++;
       },
     });
@@ -160,6 +192,9 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     setClockOffset: (offsetMs) => engine.setClockOffset(offsetMs),
     snapshotStats,
   });
+  registerBankRoutes(app, { bank, key: bankKey(opts.secret) });
+  registerBankAdminRoutes(app, { bank, adminToken });
+  registerSmsRoutes(app, { gateway: sms, key: smsKey(opts.secret), adminToken });
 
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 0, host });
@@ -167,6 +202,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
   const port = address !== null && typeof address === 'object' ? address.port : (opts.port ?? 0);
   url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   engine.resume();
+  bank.resume();
   logger.info(
     { url, seed, referenceDate, restoredRequests, institutions: INSTITUTIONS.length },
     'simulator listening',
@@ -176,6 +212,8 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
   return {
     url,
     adminToken,
+    bankUrl: `${url}/bank`,
+    smsUrl: `${url}/sms`,
     institutions: INSTITUTIONS.map((i) => ({ ...i, baseUrl: baseUrlOf(i.code) })),
     setKnobs(code, patch) {
       if (code !== '*' && !keys[code]) throw new Error(`unknown institution ${code}`);
@@ -187,6 +225,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
       if (isClosed) return;
       isClosed = true;
       await engine.close();
+      await bank.close();
       await app.close();
       await journal.close();
     },
