@@ -61,7 +61,7 @@ export async function reportFailure(
     await page.screenshot({ path: file, fullPage: true }).catch(() => {});
     const shown = await page
       .locator(
-        '.ant-form-item-explain-error, .ant-alert-message, .ant-alert-description, .ant-message-notice, .ant-notification-notice',
+        '.ant-form-item-explain-error, .ant-alert-title, .ant-alert-message, .ant-alert-description, .ant-message-notice, .ant-notification-notice',
       )
       .allTextContents()
       .catch(() => []);

@@ -6,7 +6,7 @@ import { modules } from '../src/modules.ts';
  * Lint rule (part of `npm run lint`) on the typed events of the module definitions:
  *
  * - every event is declared by exactly one module (the producer owns its schema);
- * - every declared event is really published: its module's code passes it to `publishEvent`;
+ * - every declared event is really published: its module's code passes it to `publishEvent` (or `publishEvents`);
  * - every subscriber handles only events that some module declares and publishes — a subscriber
  *   to an event nobody publishes would wait forever.
  */
@@ -30,7 +30,7 @@ function sourcesOf(dir: string, out: string[] = []): string[] {
 
 // The names under which each module's events.ts defines each event type.
 const definitionPattern = /export const (\w+) = defineEvent\(\s*'([^']+)'/g;
-const publishPattern = /publishEvent\(\s*[\w.]+,\s*(\w+)\s*,/g;
+const publishPattern = /publishEvents?\(\s*[\w.]+,\s*(\w+)\s*,/g;
 
 const declaredBy = new Map<string, string>();
 for (const m of modules) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -36,6 +37,9 @@ const env: NodeJS.ProcessEnv = {
   ZHIXING_SIM_PORT: String(simPort),
   ZHIXING_DEMO: '1',
   ZHIXING_LOG_LEVEL: 'warn',
+  // The journeys make money arrive through the simulated bank's admin API, as the demo does.
+  ZHIXING_SIM_ADMIN_TOKEN: process.env.ZHIXING_SIM_ADMIN_TOKEN ?? randomBytes(24).toString('hex'),
+  ZHIXING_E2E_SIM_URL: `http://127.0.0.1:${simPort}`,
 };
 // The journeys run against the embedded server, as `npm start` does.
 delete env.DATABASE_URL;
@@ -85,7 +89,7 @@ async function runJourneys(files: string[]): Promise<number> {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, ZHIXING_E2E_URL: baseUrl },
+      env: { ...env, ZHIXING_E2E_URL: baseUrl },
     },
   );
   return new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));

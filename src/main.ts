@@ -5,6 +5,7 @@ import { addUserFromCli } from './cli/user-add.ts';
 import { keepSimulatorOnClock, registerSimulatorAt, startDemoSimulator } from './demo/inquiry-world.ts';
 import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { sealAudit, verifyAudit } from './modules/audit/index.ts';
+import { verifyLedger } from './modules/funds/index.ts';
 import { allJobs, moduleNames } from './modules.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';
@@ -24,6 +25,7 @@ Usage: zhixing <command>
   migrate        apply database migrations
   seed-demo      load the demo courts, users and cases into an empty database
   user add       create a user: --username --display-name --password --court <court code> --roles judge,admin
+  funds verify   recompute every case's balances from the ledger's entries and report each difference
   audit verify   recompute the audit hash chain, hold it against the last signed checkpoint and report
                  altered, inserted or removed records, a truncated or a recomputed chain
 `;
@@ -48,14 +50,16 @@ async function main(argv: string[]): Promise<number> {
       // The outside world: in-process for the demo, else a simulator (or real institutions) registered once.
       const sim = isStart ? await startDemoSimulator(config, runtime.database.db, logger) : null;
       if (!isStart) await registerSimulatorAt(config, runtime.database.db, logger);
-      const app = await buildApp({ config, database: runtime.database, logger });
+      // The in-process simulator is also the demo's settlement bank and SMS gateway (platform/outside-world.ts).
+      const live: Config = sim ? { ...config, simUrl: sim.url } : config;
+      const app = await buildApp({ config: live, database: runtime.database, logger });
       // The simulated world follows the one clock (demo mode lets the administrator move it).
       const stopSimClock = sim
         ? keepSimulatorOnClock({ sim }, logger)
         : config.simUrl && config.simAdminToken
           ? keepSimulatorOnClock({ url: config.simUrl, adminToken: config.simAdminToken }, logger)
           : () => {};
-      const worker = isStart ? await startWorker({ config, database: runtime.database, logger }) : null;
+      const worker = isStart ? await startWorker({ config: live, database: runtime.database, logger }) : null;
       await app.listen({ port: config.port, host: config.host });
       const url = `http://localhost:${config.port}`;
       printBanner(url, config.isDemo);
@@ -129,6 +133,21 @@ async function main(argv: string[]): Promise<number> {
         report.problems.length === 0
           ? '审计链完整 / audit chain intact'
           : `发现 ${report.problems.length} 处问题 / problems found`,
+      );
+      return report.problems.length === 0 ? 0 : 2;
+    }
+    case 'funds': {
+      if (sub !== 'verify') break;
+      const runtime = await openDatabase(config, logger);
+      const report = await verifyLedger(runtime.database.db);
+      await runtime.stop();
+      console.log(`已校验 / checked: ${report.cases} case accounts, ${report.journals} journals`);
+      for (const p of report.problems)
+        console.log(`✗ case=${p.caseId ?? '-'} journal=${p.journalId ?? '-'}: ${p.problem}`);
+      console.log(
+        report.problems.length === 0
+          ? '账实相符 / the ledger balances'
+          : `发现 ${report.problems.length} 处差异 / differences found`,
       );
       return report.problems.length === 0 ? 0 : 2;
     }

@@ -2,9 +2,11 @@ import { flowsModule } from './flows/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { creditModule } from './modules/credit/index.ts';
+import { fundsModule } from './modules/funds/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { inquiryModule } from './modules/inquiry/index.ts';
 import { matchingModule } from './modules/matching/index.ts';
+import { notifyModule } from './modules/notify/index.ts';
 import type { Subscriber } from './platform/events.ts';
 import type { AnyJobDefinition } from './platform/job-definition.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -22,6 +24,8 @@ export const modules: readonly ModuleDefinition[] = [
   inquiryModule,
   creditModule,
   matchingModule,
+  notifyModule,
+  fundsModule,
   flowsModule,
 ];
 

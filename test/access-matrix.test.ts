@@ -21,6 +21,7 @@ import {
   type Principal,
   routeFixtures,
   send,
+  startOutsideWorld,
   takeSnapshot,
   type World,
 } from './route-fixtures/index.ts';
@@ -35,11 +36,13 @@ import { startTestApp, type TestApp } from './support.ts';
  * case outside the scope — and checked against the real one; refusals must write nothing.
  */
 let t: TestApp;
+let outside: Awaited<ReturnType<typeof startOutsideWorld>>;
 let world: World;
 let operations: { route: string; method: string; operation: Operation }[];
 
 before(async () => {
-  t = await startTestApp();
+  outside = await startOutsideWorld();
+  t = await startTestApp({ env: outside.env });
   world = await createWorld(t);
   const docs = await t.request('GET', '/api/docs/json');
   assert.equal(docs.status, 200);
@@ -48,7 +51,10 @@ before(async () => {
     Object.entries(byMethod).map(([method, operation]) => ({ route, method, operation })),
   );
 });
-after(() => t?.close());
+after(async () => {
+  await t?.close();
+  await outside?.close();
+});
 
 function isOk(status: number): boolean {
   return status >= 200 && status < 300;

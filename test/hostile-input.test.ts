@@ -16,6 +16,7 @@ import {
   type Principal,
   routeFixtures,
   send,
+  startOutsideWorld,
   takeSnapshot,
   takesInput,
   type ValidRequest,
@@ -34,17 +35,22 @@ import { startTestApp, type TestApp } from './support.ts';
  * test; one whose valid request cannot be built fails here, saying which fixture to add.
  */
 let t: TestApp;
+let outside: Awaited<ReturnType<typeof startOutsideWorld>>;
 let world: World;
 let paths: Record<string, Record<string, Operation>>;
 
 before(async () => {
-  t = await startTestApp();
+  outside = await startOutsideWorld();
+  t = await startTestApp({ env: outside.env });
   world = await createWorld(t);
   const docs = await t.request('GET', '/api/docs/json');
   assert.equal(docs.status, 200);
   paths = docs.body.paths;
 });
-after(() => t?.close());
+after(async () => {
+  await t?.close();
+  await outside?.close();
+});
 
 type Answer = { status: number; body: unknown };
 

@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { withAppLogin } from '../scripts/test-database.ts';
 import { buildApp } from '../src/app.ts';
 import { demoPassword, hashPassword, seedDemoOrganisation } from '../src/modules/identity/index.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { type Config, loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { createLogger } from '../src/platform/logging.ts';
@@ -64,6 +64,8 @@ export type TestApp = {
   appDatabase: Database;
   /** The app's data folder (audit key and checkpoints), removed on close. */
   dataDir: string;
+  /** The configuration the app runs with. */
+  config: Config;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string): Promise<string>;
   request(
@@ -76,7 +78,7 @@ export type TestApp = {
 };
 
 export async function startTestApp(
-  opts: { withOrganisation?: boolean; isDemo?: boolean } = {},
+  opts: { withOrganisation?: boolean; isDemo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   if (opts.withOrganisation !== false) {
@@ -89,6 +91,7 @@ export async function startTestApp(
     ZHIXING_DEMO: opts.isDemo === false ? '0' : '1',
     ZHIXING_LOG_LEVEL: 'silent',
     ZHIXING_DATA_DIR: dataDir,
+    ...opts.env,
   });
   const appDatabase = connectDatabase(database.appUrl, { max: 30 });
   let app: App;
@@ -121,6 +124,7 @@ export async function startTestApp(
     database,
     appDatabase,
     dataDir,
+    config,
     request,
     async login(username) {
       const cached = tokens.get(username);

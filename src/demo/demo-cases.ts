@@ -65,12 +65,15 @@ function personParty(p: Person): DemoParty {
 }
 
 function companyParty(c: Company, people: Map<string, Person>): DemoParty {
+  const representative = people.get(c.legalRepresentativeId);
   return {
     kind: 'legal',
     name: c.name,
     creditCode: c.creditCode,
     address: c.address,
-    legalRepresentative: people.get(c.legalRepresentativeId)?.name ?? '',
+    legalRepresentative: representative?.name ?? '',
+    // The contact mobile a company gives is usually its representative's (the court's SMS go there).
+    ...(representative?.phone ? { phone: representative.phone } : {}),
   };
 }
 

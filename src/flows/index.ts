@@ -1,4 +1,5 @@
 import { defineModule } from '../platform/module.ts';
+import { fundsRecovered } from './funds-recovered.ts';
 import { inquiryCaseNodes } from './inquiry-case-nodes.ts';
 
 /**
@@ -8,5 +9,5 @@ import { inquiryCaseNodes } from './inquiry-case-nodes.ts';
  */
 export const flowsModule = defineModule({
   name: 'flows',
-  subscribers: [inquiryCaseNodes],
+  subscribers: [inquiryCaseNodes, fundsRecovered],
 });

@@ -44,6 +44,7 @@ const ZEnvSchema = z.object({
   ZHIXING_BANK_KEY: z.string().min(16).optional(),
   ZHIXING_SMS_URL: z.string().url().optional(),
   ZHIXING_SMS_KEY: z.string().min(16).optional(),
+  ZHIXING_FUNDS_SECOND_APPROVAL_YUAN: z.coerce.number().int().min(1).max(10_000_000_000).default(1_000_000),
   ZHIXING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86400).default(60),
   ZHIXING_INQUIRY_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(2000),
 });
@@ -89,6 +90,8 @@ export type Config = {
   /** The SMS gateway (docs/protocols/sms.md); undefined = the simulator's. */
   smsUrl: string | undefined;
   smsKey: string | undefined;
+  /** Disbursements of this many fen or more need a second leader's approval (执行款物管理规定: levels by amount). */
+  fundsSecondApprovalFromFen: number;
   jobExpireSeconds: number;
   /** Respondent queries one officer may launch per China day (online inquiry). */
   inquiryDailyQuota: number;
@@ -134,6 +137,7 @@ export function loadConfig(
     bankKey: e.ZHIXING_BANK_KEY,
     smsUrl: e.ZHIXING_SMS_URL,
     smsKey: e.ZHIXING_SMS_KEY,
+    fundsSecondApprovalFromFen: e.ZHIXING_FUNDS_SECOND_APPROVAL_YUAN * 100,
     jobExpireSeconds: e.ZHIXING_JOB_EXPIRE_SECONDS,
     inquiryDailyQuota: e.ZHIXING_INQUIRY_DAILY_QUOTA,
   };

@@ -40,6 +40,22 @@ export async function publishEvent<P>(
     values (${event.type}, ${opts.aggregateId ?? null}, ${JSON.stringify(parsed.data)}::jsonb)`);
 }
 
+/** Several events of one type in one statement (a batch of bookings): as `publishEvent` for each. */
+export async function publishEvents<P>(
+  tx: DbOrTx,
+  event: EventDefinition<P>,
+  items: readonly { payload: NoInfer<P>; aggregateId?: string }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const rows = items.map((item) => {
+    const parsed = event.schema.safeParse(item.payload);
+    if (!parsed.success) throw new Error(`event ${event.type}: invalid payload: ${parsed.error.message}`);
+    return dsql`(${event.type}, ${item.aggregateId ?? null}, ${JSON.stringify(parsed.data)}::jsonb)`;
+  });
+  await tx.execute(dsql`insert into platform.outbox_events (event_type, aggregate_id, payload)
+    values ${dsql.join(rows, dsql`, `)}`);
+}
+
 /** What a handler learns about the delivery besides the payload. */
 export type EventMeta = { eventId: number; type: string; aggregateId: string | null };
 

@@ -2,9 +2,11 @@ import type { RouteAccess } from '../../src/platform/http/access.ts';
 import { caseFixtures } from './case-fixtures.ts';
 import { creditFixtures } from './credit-fixtures.ts';
 import { expectedFor } from './expectations.ts';
+import { fundsFixtures } from './funds-fixtures.ts';
 import { identityFixtures } from './identity-fixtures.ts';
 import { inquiryFixtures } from './inquiry-fixtures.ts';
 import { matchingFixtures } from './matching-fixtures.ts';
+import { notifyFixtures } from './notify-fixtures.ts';
 import { exampleOf, type JsonSchema, type Operation } from './schema.ts';
 import type { OperationKey, RouteFixture, ValidRequest } from './types.ts';
 import type { CaseFacts, Principal, World } from './world.ts';
@@ -26,7 +28,11 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...inquiryFixtures,
   ...creditFixtures,
   ...matchingFixtures,
+  ...notifyFixtures,
+  ...fundsFixtures,
 };
+
+export { startOutsideWorld } from './funds-fixtures.ts';
 
 export function operationKey(method: string, route: string): OperationKey {
   return `${method.toUpperCase()} ${route}`;

@@ -13,8 +13,9 @@ export { NodeKind } from './rules/deadlines.ts';
 export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
 export { closeCase } from './use-cases/close-case.ts';
 export { type FiledCase, fileCase } from './use-cases/file-case.ts';
-export { listTotalCap } from './use-cases/list-cases.ts';
+export { listCases, listTotalCap } from './use-cases/list-cases.ts';
 export { recordNode } from './use-cases/record-node.ts';
+export { recordRecovered } from './use-cases/record-recovered.ts';
 export { restoreCase } from './use-cases/restore-case.ts';
 export { type TerminationFactProvider, terminationFacts } from './use-cases/termination-facts.ts';
 

@@ -29,7 +29,8 @@ export {
   type TeamMembership,
   type TeamView,
 } from './use-cases/manage-teams.ts';
-export { insertUser, listUsersByIds, type UserView } from './use-cases/manage-users.ts';
+export { insertUser, listUsersByIds, type UserView, userIdsWithRole } from './use-cases/manage-users.ts';
+export { systemActorFor } from './use-cases/system-actor.ts';
 
 /**
  * Identity: courts of the four levels, users, roles, teams, sessions, the administrative areas of

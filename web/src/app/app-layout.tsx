@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   ApiOutlined,
   BankOutlined,
@@ -17,7 +18,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/identity.ts';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
-import { canFileCases, hasAnyRole, isCourtStaff, useCurrentUser } from './current-user.tsx';
+import { canFileCases, fundsDeskRoles, hasAnyRole, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpin } from './page-spin.tsx';
 
@@ -45,6 +46,8 @@ export function AppLayout() {
     menuItems.push({ key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') });
   if (hasAnyRole(user, 'judge', 'assistant', 'bailiff', 'clerk', 'courtLeader', 'commandCentre'))
     menuItems.push({ key: '/credit/entries', icon: <StopOutlined />, label: t('nav.credit') });
+  if (hasAnyRole(user, ...fundsDeskRoles))
+    menuItems.push({ key: '/funds', icon: <AccountBookOutlined />, label: t('nav.funds') });
   if (hasAnyRole(user, 'gridWorker'))
     menuItems.push({ key: '/credit/grid', icon: <NotificationOutlined />, label: t('nav.gridInbox') });
   if (hasAnyRole(user, 'admin')) {

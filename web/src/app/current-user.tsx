@@ -24,6 +24,9 @@ export function canFileCases(user: TUser): boolean {
   return hasAnyRole(user, 'judge', 'assistant', 'clerk');
 }
 
+/** 执行款管理 (the claim queue): the roles the server lets read it. */
+export const fundsDeskRoles: TRole[] = ['judge', 'assistant', 'clerk', 'courtLeader'];
+
 /** A grid worker (网格员) works outside the court: no cases, only the inbox of their areas. */
 export function isCourtStaff(user: TUser): boolean {
   return user.roles.some((role) => role !== 'gridWorker');

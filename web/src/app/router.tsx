@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './app-layout.tsx';
-import { homePath, isCourtStaff, useCurrentUser } from './current-user.tsx';
+import { fundsDeskRoles, homePath, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LoginPage } from './login-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageSpin } from './page-spin.tsx';
@@ -37,6 +37,9 @@ const CreditEntriesPage = lazy(() =>
 );
 const GridInboxPage = lazy(() =>
   import('../areas/credit/grid-inbox-page.tsx').then((m) => ({ default: m.GridInboxPage })),
+);
+const FundsDeskPage = lazy(() =>
+  import('../areas/funds/funds-desk-page.tsx').then((m) => ({ default: m.FundsDeskPage })),
 );
 /** The case list for court staff; a grid worker, who has no cases, lands on their inbox. */
 function Workbench() {
@@ -87,6 +90,11 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: <CaseDetailPage /> },
       { path: 'credit/entries', element: <CreditEntriesPage /> },
       { path: 'credit/grid', element: <GridInboxPage /> },
+      {
+        path: 'funds',
+        element: <RequireRole roles={fundsDeskRoles} />,
+        children: [{ index: true, element: <FundsDeskPage /> }],
+      },
       {
         path: 'admin',
         element: <RequireRole roles={['admin']} />,

@@ -4,6 +4,8 @@ import { commonMessages } from './messages/common.ts';
 import { creditMessages } from './messages/credit.ts';
 import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
+import { fundsMessages } from './messages/funds.ts';
+import { fundsDeskMessages } from './messages/funds-desk.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
 import { portalMessages } from './messages/portal.ts';
 import { unitMessages } from './messages/units.ts';
@@ -21,6 +23,8 @@ export const messages = {
   ...portalMessages,
   ...inquiryMessages,
   ...unitMessages,
+  ...fundsMessages,
+  ...fundsDeskMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -17,6 +17,7 @@ export const DeadlineKind = {
   investigationStart: 'investigationStart',
   investigationFinished: 'investigationFinished',
   referencePriceStart: 'referencePriceStart',
+  payout: 'payout',
   handlingPeriod: 'handlingPeriod',
 } as const;
 export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
@@ -30,6 +31,7 @@ export const deadlineKindLabels: Readonly<Record<DeadlineKind, Bilingual>> = {
   investigationStart: { zh: '启动调查', en: 'Start the court investigation' },
   investigationFinished: { zh: '完成财产调查', en: 'Finish the property investigation' },
   referencePriceStart: { zh: '启动询价评估', en: 'Start the reference-price process' },
+  payout: { zh: '发放执行款', en: 'Pay out the money received' },
   handlingPeriod: { zh: '执行期限', en: 'Handling period' },
 };
 
@@ -140,6 +142,15 @@ export const nodeDeadlineRules: readonly NodeDeadlineRule[] = [
     startsAt: [NodeKind.assetControlled],
     period: () => ({ days: 30 }),
     metBy: [NodeKind.referencePriceStarted, NodeKind.auctionStarted],
+  },
+  {
+    kind: DeadlineKind.payout,
+    // 执行款物管理规定 (2017) art. 15: money paid out within 30 days of the arrival notice
+    source: '执行款物管理规定 art. 15',
+    caseTypes: firstOrRestored,
+    startsAt: [NodeKind.paymentReceived],
+    period: () => ({ days: 30 }),
+    metBy: [NodeKind.paymentDisbursed],
   },
 ];
 

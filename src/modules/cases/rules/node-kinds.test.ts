@@ -25,10 +25,13 @@ test('an unknown stored kind is shown as it is', () => {
   assert.deepEqual(nodeKindLabel('legacyKind'), { zh: 'legacyKind', en: 'legacyKind' });
 });
 
-test('filing and officer assignment are recorded by their own use cases, not by hand', () => {
+test('filing, officer assignment and payouts are recorded by the system, not by hand', () => {
   const recordable = recordableNodeKinds().map((k) => k.kind);
   assert.equal(recordable.includes(NodeKind.filed), false);
   assert.equal(recordable.includes(NodeKind.officerAssigned), false);
+  // A payout is recorded from the bank's confirmation (funds), never typed in.
+  assert.equal(recordable.includes(NodeKind.paymentDisbursed), false);
+  assert.equal(recordable.includes(NodeKind.paymentReceived), true);
   assert.equal(recordable.includes(NodeKind.dishonestListed), true);
-  assert.equal(recordable.length, nodeKinds.length - 2);
+  assert.equal(recordable.length, nodeKinds.length - 3);
 });

@@ -21,6 +21,7 @@ export const NodeKind = {
   referencePriceStarted: 'referencePriceStarted',
   auctionStarted: 'auctionStarted',
   paymentReceived: 'paymentReceived',
+  paymentDisbursed: 'paymentDisbursed',
   applicantInterviewed: 'applicantInterviewed',
   applicantConfirmedTermination: 'applicantConfirmedTermination',
   collegialReview: 'collegialReview',
@@ -52,6 +53,7 @@ export const nodeKindLabels: Readonly<Record<NodeKind, Bilingual>> = {
   referencePriceStarted: { zh: '启动询价评估', en: 'Reference-price process started' },
   auctionStarted: { zh: '启动拍卖', en: 'Auction started' },
   paymentReceived: { zh: '执行款到账', en: 'Payment received' },
+  paymentDisbursed: { zh: '执行款发放', en: 'Payment disbursed' },
   applicantInterviewed: { zh: '约谈申请执行人', en: 'Applicant interviewed' },
   applicantConfirmedTermination: {
     zh: '申请执行人签字确认终本',
@@ -77,7 +79,12 @@ export function nodeKindLabel(kind: string): Bilingual {
 }
 
 /** Recorded by their own use cases (filing a case, assigning a team), never by hand. */
-const systemRecordedKinds: readonly NodeKind[] = [NodeKind.filed, NodeKind.officerAssigned];
+// Recorded by the system only: filing, assignment, and payouts (from the funds ledger).
+const systemRecordedKinds: readonly NodeKind[] = [
+  NodeKind.filed,
+  NodeKind.officerAssigned,
+  NodeKind.paymentDisbursed,
+];
 
 /** The kinds an officer may record by hand. */
 export function recordableNodeKinds(): { kind: NodeKind; label: Bilingual }[] {

@@ -44,6 +44,14 @@ export async function recordNode(
   if (!isNodeKind(input.kind) || input.kind === NodeKind.filed || input.kind === NodeKind.officerAssigned) {
     throw invalidField('kind', '不支持的节点类型', 'Unknown or non-recordable node kind');
   }
+  // A payout is recorded from the funds ledger (a flow with its source), never by hand.
+  if (input.kind === NodeKind.paymentDisbursed && opts.sourceKey === undefined) {
+    throw invalidField(
+      'kind',
+      '执行款发放由系统根据付款结果记录',
+      'Payouts are recorded from the bank’s confirmation',
+    );
+  }
   const today = chinaDateOf(opts.now ?? clock.now());
   const occurredOn = input.occurredOn ?? today;
   if (occurredOn > today)

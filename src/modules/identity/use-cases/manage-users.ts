@@ -178,3 +178,12 @@ export async function listUsersByIds(db: DbOrTx, ids: string[]): Promise<UserVie
     disabled: u.isDisabled,
   }));
 }
+
+/** The active users of a court holding `role` (whom a court-wide notice goes to). */
+export async function userIdsWithRole(db: DbOrTx, courtId: string, role: Role): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id, roles: users.roles, isDisabled: users.isDisabled })
+    .from(users)
+    .where(eq(users.courtId, courtId));
+  return rows.filter((u) => !u.isDisabled && u.roles.includes(role)).map((u) => u.id);
+}

@@ -1,69 +1,12 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-
 /**
- * Request and callback signing of the inquiry protocol (docs/protocols/inquiry.md), the same both
- * ways: `x-zx-signature` = hex HMAC-SHA256(key, METHOD \n path \n timestamp \n sha256hex(body)),
- * path being the request target (path and query) and timestamp unix ms in `x-zx-timestamp`.
+ * Request and callback signing of the inquiry protocol (docs/protocols/inquiry.md): the platform's
+ * signed HTTP protocol, which every outside party speaks (platform/signed-http.ts).
  */
-export const protocolHeaders = {
-  institution: 'x-zx-institution',
-  timestamp: 'x-zx-timestamp',
-  signature: 'x-zx-signature',
-  callbackId: 'x-zx-callback-id',
-  idempotencyKey: 'idempotency-key',
-} as const;
-
-export const maxClockSkewMs = 5 * 60 * 1000;
-
-function sha256Hex(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
-}
-
-export function computeSignature(
-  key: string,
-  method: string,
-  path: string,
-  timestamp: string,
-  body: string,
-): string {
-  return createHmac('sha256', key)
-    .update(`${method.toUpperCase()}\n${path}\n${timestamp}\n${sha256Hex(body)}`)
-    .digest('hex');
-}
-
-export function signHeaders(input: {
-  institution: string;
-  key: string;
-  method: string;
-  path: string;
-  body: string;
-  now: number;
-}) {
-  const timestamp = String(input.now);
-  return {
-    [protocolHeaders.institution]: input.institution,
-    [protocolHeaders.timestamp]: timestamp,
-    [protocolHeaders.signature]: computeSignature(input.key, input.method, input.path, timestamp, input.body),
-  };
-}
-
-export type SignatureCheck = 'ok' | 'missing' | 'skew' | 'bad';
-
-export function checkSignature(input: {
-  key: string;
-  method: string;
-  path: string;
-  body: string;
-  timestamp: string | undefined;
-  signature: string | undefined;
-  now: number;
-}): SignatureCheck {
-  if (!input.timestamp || !input.signature) return 'missing';
-  if (!/^\d{1,16}$/.test(input.timestamp)) return 'bad';
-  if (Math.abs(input.now - Number(input.timestamp)) > maxClockSkewMs) return 'skew';
-  if (!/^[0-9a-f]{64}$/i.test(input.signature)) return 'bad';
-  const expected = computeSignature(input.key, input.method, input.path, input.timestamp, input.body);
-  return timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(input.signature.toLowerCase(), 'hex'))
-    ? 'ok'
-    : 'bad';
-}
+export {
+  checkSignature,
+  computeSignature,
+  maxClockSkewMs,
+  protocolHeaders,
+  type SignatureCheck,
+  signHeaders,
+} from '../../../platform/signed-http.ts';

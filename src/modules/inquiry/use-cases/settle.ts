@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../../platform/db.ts';
 import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { loadCaseContext } from '../../cases/index.ts';
-import { systemActorFor } from '../engine/system-actor.ts';
+import { systemActorFor } from '../../identity/index.ts';
 import { caseInquiryCompleted, requeryCompleted } from '../events.ts';
 import { notices } from '../tables.ts';
 

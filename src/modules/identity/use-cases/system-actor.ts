@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../platform/db.ts';
-import { type Actor, getCourt } from '../../identity/index.ts';
+import type { Actor } from '../actor.ts';
+import { getCourt } from './manage-courts.ts';
 
 /**
  * Background work (re-queries, warnings) acts for a court, not for a person: an actor with the

@@ -1,0 +1,484 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { addCalendarDays, formatChinaDateTime, formatYuan } from '../src/kernel/index.ts';
+import { connectSimBank, payIn, type SimBank, simAdminToken } from './sim-bank.ts';
+import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
+
+/**
+ * Funds journey (一案一账号): a judge opens a demo case and finds its account number on the
+ * funds tab; money is paid in at the simulated bank naming that number — the same bank serial
+ * twice — and is booked once, the enforcement fee taken first. The judge records the payee's
+ * bank account and proposes a payout; a proposal for more than is left is refused beside the
+ * amount. The court leader rejects one proposal and approves the other, and the tab follows the
+ * payment until it is paid, without a reload. Money naming no case waits in the claim queue
+ * (执行款管理) until an officer claims it for the right case. On the funds desk, a leader approves
+ * a proposal from the court's 待审批 list and finds it paid and in the month's report; and a line
+ * the bank's statement shows but the books do not is found by reconciling that day from the desk.
+ */
+let browser: Browser;
+let bank: SimBank | null = null;
+// scripts/run-e2e.ts gives the simulator its admin token: the journeys pay money in through it.
+const token = simAdminToken();
+
+before(async () => {
+  browser = await launchBrowser();
+  assert.ok(token, 'ZHIXING_SIM_ADMIN_TOKEN is set (scripts/run-e2e.ts sets it)');
+  bank = await connectSimBank(token);
+});
+afterEach(async (t) => reportFailure(t, browser));
+after(async () => {
+  await browser.close();
+});
+
+type CaseFunds = {
+  accountNumber: string;
+  enforcementFeeFen: number;
+  balances: { receivedFen: number; feesFen: number; payableFen: number; paidFen: number };
+  claim: { principalFen: number };
+  payout: { light: string; dueOn: string } | null;
+  payees: {
+    partyId: string;
+    name: string;
+    payableFen: number;
+    bankAccount: { accountNumber: string } | null;
+  }[];
+  receipts: { serial: string; amountFen: number; receivedAt: string }[];
+  disbursements: { id: string; state: string; amountFen: number }[];
+};
+
+async function apiToken(username: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'zhixing-demo' }),
+  });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function api<T>(authToken: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${authToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  assert.ok(res.status === 200 || res.status === 201, `${path}: ${res.status} ${await res.clone().text()}`);
+  return (await res.json()) as T;
+}
+
+const fundsOf = (authToken: string, caseId: string) =>
+  api<CaseFunds>(authToken, `/api/v1/cases/${caseId}/funds`);
+
+/** Open demo cases of the judge's with one applicant and no money yet, newest first. */
+async function freshCases(judgeToken: string): Promise<{ id: string; caseNumber: string }[]> {
+  const open = await api<{ items: { id: string; caseNumber: string; applicantNames: string[] }[] }>(
+    judgeToken,
+    '/api/v1/cases?mine=true&status=inProgress&sort=-filedOn&pageSize=50',
+  );
+  const fresh: { id: string; caseNumber: string }[] = [];
+  for (const c of open.items.filter((i) => i.applicantNames.length === 1)) {
+    const funds = await fundsOf(judgeToken, c.id);
+    if (funds.receipts.length === 0 && funds.disbursements.length === 0) fresh.push(c);
+    if (fresh.length === 2) break;
+  }
+  return fresh;
+}
+
+/** Waits until the case's funds, read as the API gives them, satisfy `isDone`. */
+async function waitForFunds(
+  judgeToken: string,
+  caseId: string,
+  isDone: (f: CaseFunds) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<CaseFunds> {
+  const until = Date.now() + timeoutMs;
+  let funds = await fundsOf(judgeToken, caseId);
+  while (!isDone(funds)) {
+    assert.ok(Date.now() < until, `timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+    funds = await fundsOf(judgeToken, caseId);
+  }
+  return funds;
+}
+
+const yuan = (fen: number) => `¥${formatYuan(fen)}`;
+const grouped = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+async function balanceText(page: Page, bucket: string): Promise<string> {
+  return (
+    (await page.getByTestId(`funds-balance-${bucket}`).locator('.ant-statistic-content').textContent()) ?? ''
+  );
+}
+
+function disbursementRow(page: Page, id: string): Locator {
+  return page.getByTestId('funds-disbursements').locator(`tr[data-row-key="${id}"]`);
+}
+
+async function waitForState(row: Locator, state: string, timeout = 30_000): Promise<void> {
+  await row.locator(`[data-testid="disbursement-state"][data-state="${state}"]`).waitFor({ timeout });
+}
+
+/** Fills the amount of the proposal form (yuan, as typed) and submits it. */
+async function propose(page: Page, amountYuan: string): Promise<void> {
+  const form = page.getByTestId('funds-propose');
+  const amount = form
+    .locator('input[data-testid="propose-amount"], [data-testid="propose-amount"] input')
+    .first();
+  await amount.fill(amountYuan);
+  await form.getByTestId('propose-submit').click();
+}
+
+function amountError(page: Page): Locator {
+  return page
+    .getByTestId('funds-propose')
+    .locator('.ant-form-item')
+    .filter({ has: page.locator('[data-testid="propose-amount"]') })
+    .locator('.ant-form-item-explain-error');
+}
+
+test('money paid in twice is booked once, the fee taken; a leader approves the payout and it is paid', async () => {
+  assert.ok(bank);
+  const judgeToken = await apiToken('xihu.judge');
+  const [chosen] = await freshCases(judgeToken);
+  assert.ok(chosen, 'the demo judge has an open case with one applicant and no money yet');
+  const caseId = chosen.id;
+  const before = await fundsOf(judgeToken, caseId);
+  const [payee] = before.payees;
+  assert.ok(payee && before.claim.principalFen >= 500_000, 'a claim of at least ¥5,000.00');
+
+  // 1. The judge opens the case, in a browser far from China, and finds the account number.
+  const judge = await browser.newPage({
+    viewport: { width: 1440, height: 1100 },
+    timezoneId: 'America/Los_Angeles',
+  });
+  await signIn(judge, 'xihu.judge');
+  await judge.goto(`${baseUrl}/cases/${caseId}`);
+  await judge.getByRole('tab', { name: '执行款' }).click();
+  const accountNumber = judge.getByTestId('funds-account-number');
+  await accountNumber.waitFor();
+  assert.equal(await accountNumber.getAttribute('data-account'), before.accountNumber);
+  assert.match((await accountNumber.textContent()) ?? '', new RegExp(grouped(before.accountNumber)));
+  assert.equal(await judge.getByTestId('funds-payout').getAttribute('data-light'), 'none');
+
+  // 2. The judge records the payee's bank account (typed in blocks, stored as digits).
+  await judge.getByTestId(`payee-edit-${payee.partyId}`).click();
+  let dialog = judge.getByRole('dialog');
+  await dialog.getByTestId('payee-account-number').fill('6222 0210 0109 8765 432');
+  await dialog.getByTestId('payee-account-name').fill(payee.name);
+  await dialog.getByTestId('payee-bank-name').fill('中国工商银行杭州西湖支行');
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'detached' });
+  await judge.getByTestId('funds-payees').getByText('6222 0210 0109 8765 432').waitFor();
+  const withAccount = await fundsOf(judgeToken, caseId);
+  assert.equal(withAccount.payees[0]?.bankAccount?.accountNumber, '6222021001098765432');
+
+  // 3. Money arrives naming the case account: the fee and ¥5,000.00 for the applicant. The
+  //    bank is told the same serial twice; the case books it once.
+  const feeFen = before.enforcementFeeFen;
+  const amountFen = feeFen + 500_000;
+  const serial = `E2E${Date.now()}`;
+  const transfer = {
+    toAccount: before.accountNumber,
+    amountFen,
+    payerName: '杭州某某贸易有限公司',
+    payerAccount: '33001616735059000001',
+    serial,
+  };
+  await payIn(bank, transfer);
+  await payIn(bank, transfer);
+  let funds = await waitForFunds(judgeToken, caseId, (f) => f.receipts.length > 0, 'the arrival');
+  await new Promise((r) => setTimeout(r, 3000)); // room for a second booking, were there one
+  funds = await fundsOf(judgeToken, caseId);
+  assert.equal(funds.receipts.filter((r) => r.serial === serial).length, 1, 'booked once');
+  assert.equal(funds.balances.receivedFen, amountFen);
+  assert.equal(funds.balances.feesFen, feeFen);
+  assert.equal(funds.balances.payableFen, 500_000);
+
+  await judge.getByTestId('funds-refresh').click();
+  await judge.getByTestId('funds-receipts').getByText(serial).waitFor();
+  assert.equal(await balanceText(judge, 'received'), yuan(amountFen));
+  assert.equal(await balanceText(judge, 'fees'), yuan(feeFen));
+  assert.equal(await balanceText(judge, 'payable'), '¥5,000.00');
+  assert.equal(await judge.getByTestId('funds-receipts').locator('tbody tr.ant-table-row').count(), 1);
+  const receiptRow = judge.getByTestId('funds-receipts').locator('tbody tr.ant-table-row').first();
+  const arrivedAt = funds.receipts[0]?.receivedAt ?? '';
+  assert.match((await receiptRow.textContent()) ?? '', new RegExp(formatChinaDateTime(arrivedAt)));
+  assert.equal(await judge.getByTestId('funds-payout').getAttribute('data-light'), 'green');
+
+  // 4. More than is left is refused beside the amount, by the form and then by the server.
+  await propose(judge, '6000');
+  await amountError(judge).filter({ hasText: '超过可发放余额 ¥5,000.00' }).waitFor();
+  const other = await api<{ id: string }>(judgeToken, '/api/v1/funds/disbursements', {
+    caseId,
+    payeePartyId: payee.partyId,
+    amountFen: 400_000,
+    purpose: '另一笔发放申请',
+  });
+  await propose(judge, '3000'); // the page still believes ¥5,000.00 is left
+  await amountError(judge).filter({ hasText: '可发放余额为 ¥1,000.00' }).waitFor();
+  await waitForState(disbursementRow(judge, other.id), 'pendingApproval');
+
+  // 5. The court leader rejects that proposal; its money is free again.
+  const leader = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  await signIn(leader, 'xihu.president');
+  await leader.goto(`${baseUrl}/cases/${caseId}?tab=funds`);
+  const otherRow = disbursementRow(leader, other.id);
+  await otherRow.getByTestId('disbursement-reject').click();
+  dialog = leader.getByRole('dialog');
+  await dialog.getByTestId('disbursement-reject-reason').fill('收款账户待核实');
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'detached' });
+  await waitForState(otherRow, 'rejected');
+
+  // 6. The judge proposes ¥3,000.00; it waits for the leader.
+  await judge.getByTestId('funds-refresh').click();
+  await waitForState(disbursementRow(judge, other.id), 'rejected');
+  await propose(judge, '3,000');
+  funds = await waitForFunds(
+    judgeToken,
+    caseId,
+    (f) => f.disbursements.some((d) => d.state === 'pendingApproval' && d.amountFen === 300_000),
+    'the proposal',
+  );
+  const proposal = funds.disbursements.find((d) => d.state === 'pendingApproval');
+  assert.ok(proposal);
+  const judgeRow = disbursementRow(judge, proposal.id);
+  await waitForState(judgeRow, 'pendingApproval');
+  assert.match((await judgeRow.textContent()) ?? '', /0\/1 已批准/);
+  assert.equal(await judgeRow.getByTestId('disbursement-approve').count(), 0, 'a judge cannot approve');
+
+  // 7. The leader approves; the page follows the bank until the money is paid.
+  await leader.getByTestId('funds-refresh').click();
+  const leaderRow = disbursementRow(leader, proposal.id);
+  await leaderRow.getByTestId('disbursement-approve').click();
+  await leader.locator('.ant-popconfirm .ant-btn-primary').click();
+  await waitForState(leaderRow, 'paid', 90_000);
+  await waitForState(judgeRow, 'paid', 30_000); // the judge's page too, without a reload
+  assert.equal(await balanceText(leader, 'paid'), '¥3,000.00');
+  funds = await fundsOf(judgeToken, caseId);
+  assert.equal(funds.balances.paidFen, 300_000);
+  assert.equal(funds.balances.payableFen, 200_000);
+
+  await leader.close();
+  await judge.close();
+});
+
+test('money naming no case waits in the claim queue until the judge claims it for the case', async () => {
+  assert.ok(bank);
+  const judgeToken = await apiToken('xihu.judge');
+  const cases = await freshCases(judgeToken);
+  const target = cases.at(-1);
+  assert.ok(target, 'the demo judge has an open case with no money yet');
+  const funds = await fundsOf(judgeToken, target.id);
+  // The court's account with a mistyped case number: the check digit no longer fits.
+  const digits = funds.accountNumber;
+  const mistyped = `${digits.slice(0, -1)}${(Number(digits.at(-1)) + 1) % 10}`;
+  const serial = `E2EQ${Date.now()}`;
+  await payIn(bank, {
+    toAccount: mistyped,
+    amountFen: 123_456,
+    payerName: '王某某',
+    payerAccount: '6217000011112222333',
+    serial,
+  });
+
+  const judge = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(judge, 'xihu.judge');
+  await judge.getByRole('menuitem', { name: /执行款管理/ }).click();
+  await judge.waitForURL(/\/funds$/);
+  const claim = judge.getByTestId(`claim-${serial}`);
+  for (let i = 0; i < 30 && (await claim.count()) === 0; i++) {
+    await judge.waitForTimeout(1000);
+    await judge.getByRole('button', { name: /刷\s*新/ }).click();
+  }
+  const row = judge.getByTestId('funds-unmatched').locator('tbody tr').filter({ hasText: serial });
+  assert.match((await row.textContent()) ?? '', /¥1,234\.56/);
+  assert.match((await row.textContent()) ?? '', new RegExp(grouped(mistyped)));
+  await claim.click();
+  const dialog = judge.getByRole('dialog');
+  await dialog.getByTestId('claim-case').click();
+  await judge.keyboard.type(target.caseNumber);
+  await judge
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: target.caseNumber })
+    .first()
+    .click();
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'detached' });
+  await row.waitFor({ state: 'detached' });
+
+  const claimed = await waitForFunds(
+    judgeToken,
+    target.id,
+    (f) => f.receipts.some((r) => r.serial === serial),
+    'the claimed payment',
+  );
+  assert.equal(claimed.balances.receivedFen, 123_456);
+  await judge.goto(`${baseUrl}/cases/${target.id}?tab=funds`);
+  await judge.getByTestId('funds-receipts').getByText(serial).waitFor();
+  await judge.close();
+});
+
+test('a court leader approves a proposal from the desk’s 待审批 list; it is paid and in the month’s report', async () => {
+  assert.ok(bank);
+  const judgeToken = await apiToken('xihu.judge');
+  const [chosen] = await freshCases(judgeToken);
+  assert.ok(chosen, 'the demo judge has an open case with no money yet');
+  const caseId = chosen.id;
+  const before = await fundsOf(judgeToken, caseId);
+  assert.ok(before.payees[0]?.bankAccount, 'the demo gave the applicant a bank account');
+  await payIn(bank, {
+    toAccount: before.accountNumber,
+    amountFen: before.enforcementFeeFen + 200_000,
+    payerName: '杭州某某科技有限公司',
+    payerAccount: '33001616735059000002',
+    serial: `E2ED${Date.now()}`,
+  });
+  const funded = await waitForFunds(
+    judgeToken,
+    caseId,
+    (f) => f.payees.some((p) => p.payableFen > 0),
+    'the arrival',
+  );
+  const payee = funded.payees.find((p) => p.payableFen > 0);
+  assert.ok(payee);
+  const amountFen = Math.min(150_000, payee.payableFen);
+  const proposal = await api<{ id: string }>(judgeToken, '/api/v1/funds/disbursements', {
+    caseId,
+    payeePartyId: payee.partyId,
+    amountFen,
+    purpose: '发还执行款',
+  });
+
+  // 1. The judge sees the court's pending list read-only.
+  const judge = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(judge, 'xihu.judge');
+  await judge.goto(`${baseUrl}/funds?tab=pending`);
+  const judgeRow = judge
+    .getByTestId('funds-court-disbursements')
+    .locator(`tr[data-row-key="${proposal.id}"]`);
+  await judgeRow.waitFor();
+  assert.equal(await judgeRow.getByTestId('disbursement-approve').count(), 0, 'a judge cannot approve');
+  await judge.close();
+
+  // 2. The leader opens the desk and lands on what waits for them.
+  const leader = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(leader, 'xihu.president');
+  await leader.getByRole('menuitem', { name: /执行款管理/ }).click();
+  await leader.waitForURL(/\/funds$/);
+  const row = leader.getByTestId('funds-court-disbursements').locator(`tr[data-row-key="${proposal.id}"]`);
+  await row.waitFor();
+  const text = (await row.textContent()) ?? '';
+  assert.match(text, new RegExp(chosen.caseNumber.replace(/[()（）]/g, '.')));
+  assert.match(text, new RegExp(yuan(amountFen).replace(/[$.]/g, '\\$&')));
+  assert.match(text, /0\/1 已批准/);
+  assert.equal(await row.getByTestId('disbursement-case').getAttribute('href'), `/cases/${caseId}?tab=funds`);
+
+  // 3. Approved, it leaves the list; the bank pays it.
+  await row.getByTestId('disbursement-approve').click();
+  await leader.locator('.ant-popconfirm .ant-btn-primary').click();
+  await row.waitFor({ state: 'detached' });
+  await waitForFunds(
+    judgeToken,
+    caseId,
+    (f) => f.disbursements.some((d) => d.id === proposal.id && d.state === 'paid'),
+    'the payout',
+    60_000,
+  );
+  await leader.getByRole('tab', { name: '发放记录' }).click();
+  await leader.getByTestId('disbursement-view').getByText('已发放').click();
+  const paidRow = leader
+    .getByTestId('funds-court-disbursements')
+    .locator(`tr[data-row-key="${proposal.id}"]`);
+  await paidRow.locator('[data-testid="disbursement-state"][data-state="paid"]').waitFor();
+
+  // 4. The month's report counts it, lists the case's remaining money, and exports to Excel.
+  await leader.getByRole('tab', { name: '月报' }).click();
+  const paid = leader.getByTestId('monthly-paid');
+  await paid.waitFor();
+  const payouts = async () => Number(await paid.getAttribute('data-count'));
+  for (let i = 0; i < 50 && (await payouts()) === 0; i++) await leader.waitForTimeout(200);
+  assert.ok((await payouts()) >= 1, 'the month counts the payout');
+  if (payee.payableFen > amountFen) {
+    const waiting = leader.getByTestId('monthly-waiting').locator('tbody tr').filter({
+      hasText: chosen.caseNumber,
+    });
+    assert.equal(await waiting.getByTestId('waiting-light').getAttribute('data-light'), 'green');
+  }
+  const [download] = await Promise.all([
+    leader.waitForEvent('download'),
+    leader.getByTestId('monthly-export').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^执行款月报-\d{4}-\d{2}\.xlsx$/);
+  await leader.close();
+});
+
+/** Tells the simulated bank to show a line on a day's statement that never happened. */
+async function addStatementLine(
+  simBank: SimBank,
+  body: { account: string; date: string; amountFen: number },
+): Promise<{ serial: string }> {
+  let last = '';
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const res = await fetch(`${simBank.url}/sim/bank/discrepancies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${simBank.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, kind: 'extra', direction: 'in' }),
+    });
+    if (res.status === 201) return (await res.json()) as { serial: string };
+    last = `${res.status} ${await res.text()}`;
+    if (res.status !== 404) break; // 404: the bank has not been told of the court's account yet
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`the simulated bank refused the discrepancy: ${last}`);
+}
+
+test('a line on the bank’s statement the books do not have is found by reconciling that day', async () => {
+  assert.ok(bank);
+  const judgeToken = await apiToken('xihu.judge');
+  const { today } = await api<{ today: string }>(judgeToken, '/api/v1/clock');
+  const yesterday = addCalendarDays(today, -1);
+  const mine = await api<{ items: { id: string }[] }>(judgeToken, '/api/v1/cases?mine=true&pageSize=1');
+  const [anyCase] = mine.items;
+  assert.ok(anyCase);
+  // A case account is the court account (12 digits), the case's sequence and a check digit.
+  const courtAccount = (await fundsOf(judgeToken, anyCase.id)).accountNumber.slice(0, 12);
+  const { serial } = await addStatementLine(bank, {
+    account: courtAccount,
+    date: yesterday,
+    amountFen: 12_345,
+  });
+
+  // In Los Angeles the browser's "yesterday" is not always China's: the form takes the server's.
+  const judge = await browser.newPage({
+    viewport: { width: 1440, height: 1000 },
+    timezoneId: 'America/Los_Angeles',
+  });
+  await signIn(judge, 'xihu.judge');
+  await judge.goto(`${baseUrl}/funds`);
+  await judge.getByRole('tab', { name: '对账' }).click();
+  const date = judge.getByTestId('reconcile-form').locator('input').first();
+  assert.equal(await date.inputValue(), yesterday);
+  await judge.getByTestId('reconcile-submit').click();
+
+  const row = judge.getByTestId('funds-reconciliations').locator(`tr[data-row-key="${yesterday}"]`);
+  const state = row.getByTestId('reconciliation-state');
+  await state.and(judge.locator('[data-state="differences"]')).waitFor();
+  assert.equal((await state.textContent())?.trim(), '有差异');
+  assert.match((await row.textContent()) ?? '', /¥123\.45/);
+  const line = judge
+    .getByTestId('reconciliation-differences')
+    .locator('tbody tr')
+    .filter({ hasText: serial });
+  await line.waitFor();
+  const lineText = (await line.textContent()) ?? '';
+  assert.match(lineText, /银行有、系统无/);
+  assert.match(lineText, /收/);
+  assert.match(lineText, /¥123\.45/);
+  await judge.close();
+});

@@ -1,0 +1,26 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedFundsDemo } from './demo-seed.ts';
+import { fundsEvents } from './events.ts';
+import { fundsJobs } from './jobs/index.ts';
+import { registerFundsRoutes } from './routes.ts';
+import { fundsBookings, fundsNotices } from './subscribers.ts';
+
+export { disbursementPaid, moneyReceived } from './events.ts';
+export { receivedFenOf } from './use-cases/received.ts';
+export { verifyLedger } from './verify.ts';
+
+/**
+ * Case funds (一案一账号, 执行款物管理规定 2017): a case account number for every case, the bank's
+ * arrival notices booked once each into a double-entry ledger, the fee by its bands, allocation,
+ * disbursements approved by a court leader and paid through the bank exactly once, the claim queue.
+ */
+export const fundsModule = defineModule({
+  name: 'funds',
+  events: fundsEvents,
+  subscribers: [fundsBookings, fundsNotices],
+  jobs: fundsJobs,
+  routes(app, ctx) {
+    registerFundsRoutes(app, { db: ctx.database.db, config: ctx.config });
+  },
+  seedDemo: (ctx) => seedFundsDemo(ctx),
+});

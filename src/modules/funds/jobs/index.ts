@@ -1,0 +1,12 @@
+import { instructPaymentJob, pollPaymentJob } from './payment-jobs.ts';
+import { reconcileJob } from './reconcile.ts';
+import { subscribeBankJob } from './subscribe-bank.ts';
+import { warnUnclaimedJob } from './warn-unclaimed.ts';
+
+export const fundsJobs = [
+  subscribeBankJob,
+  instructPaymentJob,
+  pollPaymentJob,
+  reconcileJob,
+  warnUnclaimedJob,
+];

@@ -1,0 +1,241 @@
+import { addCalendarDays } from '../../src/kernel/index.ts';
+import { computeSignature, signHeaders } from '../../src/platform/signed-http.ts';
+import { bankKey, type Simulator, startSimulator } from '../../src/sim/index.ts';
+import { onNewCase } from './case-fixtures.ts';
+import type { OperationKey, RouteFixture } from './types.ts';
+import type { CourtKey, World } from './world.ts';
+
+const simSecret = 'route-fixtures-sim-secret';
+let sim: Simulator | null = null;
+
+/**
+ * The outside world of the generated tests: the real simulator (its settlement bank answers the
+ * funds routes that ask it). Returns the app's environment and the way to stop it.
+ */
+export async function startOutsideWorld(): Promise<{ env: Record<string, string>; close(): Promise<void> }> {
+  sim = await startSimulator({ port: 0, secret: simSecret });
+  const started = sim;
+  return {
+    env: { ZHIXING_SIM_URL: started.url, ZHIXING_SIM_SECRET: simSecret },
+    close: () => started.close(),
+  };
+}
+
+const fixtureBank = { code: 'courtbank', key: bankKey(simSecret) };
+
+/** Opens the court account at the simulated bank, as the subscription job does. */
+async function subscribeAtBank(courtAccount: string): Promise<void> {
+  if (!sim) throw new Error('startOutsideWorld first');
+  const path = '/bank/v1/subscription';
+  const body = JSON.stringify({
+    notifyBaseUrl: 'http://127.0.0.1:9/api/v1/funds/bank',
+    accounts: [courtAccount],
+  });
+  const res = await fetch(`${sim.url}${path}`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      ...signHeaders({
+        institution: fixtureBank.code,
+        key: fixtureBank.key,
+        method: 'PUT',
+        path,
+        body,
+        now: Date.now(),
+      }),
+    },
+    body,
+  });
+  if (res.status !== 200) throw new Error(`bank subscription: ${res.status} ${await res.text()}`);
+}
+
+let serial = 0;
+const nextSerial = () => {
+  serial += 1;
+  return `FIXTURE-${process.pid}-${Date.now()}-${serial}`;
+};
+
+/** Arrivals notified by the bank, through the signed route as the bank sends them. */
+async function notify(world: World, notifications: unknown[]) {
+  const path = '/api/v1/funds/bank/arrivals';
+  const req = signed(path, { notifications });
+  const res = await world.t.request('POST', path, { headers: req.headers, body: req.rawBody });
+  if (res.status !== 200) throw new Error(`arrivals: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** A new case with its account open, money booked for its applicant and the applicant's bank account on file. */
+async function aCaseWithMoney(world: World, court: CourtKey) {
+  const onCase = await onNewCase(world, court);
+  const payee = onCase.c.applicants[0]?.id;
+  if (!payee) throw new Error('the case has no applicant');
+  const judge = `${court}.judge`;
+  const funds = await world.call(judge, 'GET', `/api/v1/cases/${onCase.caseId}/funds`, undefined, 200);
+  const accountNumber = String(funds.body.accountNumber);
+  await notify(world, [
+    {
+      serial: nextSerial(),
+      toAccount: accountNumber,
+      amountFen: 50_000_000,
+      payerName: '被执行人',
+      payerAccount: '6222000000000000',
+      receivedAt: new Date().toISOString(),
+    },
+  ]);
+  await world.call(
+    judge,
+    'PUT',
+    `/api/v1/cases/${onCase.caseId}/funds/payee-accounts/${payee}`,
+    { accountNumber: '6217000011112222333', accountName: '申请执行人', bankName: '建设银行' },
+    200,
+  );
+  return { ...onCase, payee, accountNumber };
+}
+
+async function aPendingDisbursement(world: World, court: CourtKey) {
+  const onCase = await aCaseWithMoney(world, court);
+  const res = await world.call(
+    `${court}.judge`,
+    'POST',
+    '/api/v1/funds/disbursements',
+    { caseId: onCase.caseId, payeePartyId: onCase.payee, amountFen: 1_000 },
+    201,
+  );
+  return { params: { id: String(res.body.id) }, caseId: onCase.caseId };
+}
+
+function signed(path: string, body: unknown) {
+  const rawBody = JSON.stringify(body);
+  const timestamp = String(Date.now());
+  return {
+    rawBody,
+    headers: {
+      'content-type': 'application/json',
+      'x-zx-institution': fixtureBank.code,
+      'x-zx-timestamp': timestamp,
+      'x-zx-signature': computeSignature(fixtureBank.key, 'POST', path, timestamp, rawBody),
+    },
+  };
+}
+
+/** Funds: the case's money, payee accounts, disbursements and their approval, the claim queue, the bank's notices. */
+export const fundsFixtures: Record<OperationKey, RouteFixture> = {
+  'GET /api/v1/cases/{id}/funds': { build: (world, court) => onNewCase(world, court) },
+  'PUT /api/v1/cases/{id}/funds/payee-accounts/{partyId}': {
+    build: async (world, court) => {
+      const onCase = await onNewCase(world, court);
+      return {
+        ...onCase,
+        params: { id: onCase.caseId, partyId: onCase.c.applicants[0]?.id ?? '' },
+        body: { accountNumber: '6217000011112222333', accountName: '申请执行人', bankName: '建设银行' },
+      };
+    },
+  },
+  'POST /api/v1/funds/disbursements': {
+    build: async (world, court) => {
+      const onCase = await aCaseWithMoney(world, court);
+      return {
+        caseId: onCase.caseId,
+        namedBy: 'caseId',
+        body: {
+          caseId: onCase.caseId,
+          payeePartyId: onCase.payee,
+          amountFen: 1_000,
+          purpose: '执行款发放',
+          payeeAccount: {
+            accountNumber: '6217000011112222333',
+            accountName: '申请执行人',
+            bankName: '建设银行',
+          },
+        },
+      };
+    },
+  },
+  'GET /api/v1/funds/disbursements/{id}': { build: aPendingDisbursement },
+  'POST /api/v1/funds/disbursements/{id}/approve': { build: aPendingDisbursement },
+  'POST /api/v1/funds/disbursements/{id}/reject': {
+    build: async (world, court) => ({
+      ...(await aPendingDisbursement(world, court)),
+      body: { reason: '金额有误' },
+    }),
+  },
+  'GET /api/v1/funds/unmatched': { build: async () => ({}) },
+  'GET /api/v1/funds/disbursements': {
+    build: async (world, court) => {
+      await aPendingDisbursement(world, court);
+      return { query: { state: 'pendingApproval' } };
+    },
+  },
+  'GET /api/v1/funds/reconciliations': { build: async () => ({}) },
+  'POST /api/v1/funds/reconciliations': {
+    build: async (world) => {
+      // Every court holds its enforcement account at the bank (as the subscription job arranges).
+      await world.t.database.sql`insert into funds.court_accounts (court_id, account_number, bank_name)
+        select c.id, funds.court_account_number(nextval('funds.court_account_no')), '中国工商银行 / ICBC'
+          from identity.courts c on conflict (court_id) do nothing`;
+      const accounts = await world.t.database.sql<
+        { n: string }[]
+      >`select account_number as n from funds.court_accounts`;
+      for (const a of accounts) await subscribeAtBank(a.n);
+      const now = await world.call(null, 'GET', '/api/v1/clock', undefined, 200);
+      return { body: { date: addCalendarDays(String(now.body.today), -1) } };
+    },
+  },
+  'GET /api/v1/funds/reports/monthly': {
+    build: async () => ({ query: { month: '2026-11', format: 'json' } }),
+  },
+  'POST /api/v1/funds/unmatched/{id}/claim': {
+    build: async (world, court) => {
+      const onCase = await aCaseWithMoney(world, court);
+      const s = nextSerial();
+      await notify(world, [
+        {
+          serial: s,
+          toAccount: `${onCase.accountNumber.slice(0, 12)}99999990`,
+          amountFen: 20_000,
+          payerName: '某某',
+          payerAccount: '',
+          receivedAt: new Date().toISOString(),
+        },
+      ]);
+      const [row] = await world.t.database.sql<
+        { id: string }[]
+      >`select id from funds.receipts where serial = ${s}`;
+      return {
+        params: { id: row?.id ?? '' },
+        caseId: onCase.caseId,
+        namedBy: 'caseId',
+        body: { caseId: onCase.caseId },
+      };
+    },
+  },
+  'POST /api/v1/funds/bank/arrivals': {
+    build: async (world, court) => {
+      const onCase = await aCaseWithMoney(world, court);
+      return signed('/api/v1/funds/bank/arrivals', {
+        notifications: [
+          {
+            serial: nextSerial(),
+            toAccount: onCase.accountNumber,
+            amountFen: 10_000,
+            payerName: '被执行人',
+            payerAccount: '6222000000000000',
+            receivedAt: new Date().toISOString(),
+          },
+        ],
+      });
+    },
+  },
+  'POST /api/v1/funds/bank/payment-results': {
+    build: async () =>
+      signed('/api/v1/funds/bank/payment-results', {
+        results: [
+          {
+            instructionId: nextSerial(),
+            status: 'paid',
+            bankSerial: 'B1',
+            settledAt: new Date().toISOString(),
+          },
+        ],
+      }),
+  },
+};

@@ -1,0 +1,224 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  TBankAccount,
+  TCaseFunds,
+  TCourtDisbursements,
+  TDisbursement,
+  TMonthlyReport,
+  TReconciliation,
+  TUnmatchedList,
+  ZClaimedSchema,
+  ZPayeeAccountSavedSchema,
+  ZProposeDisbursementSchema,
+  ZProposedSchema,
+} from '../../../src/modules/funds/contracts.ts';
+import { caseKeys } from './cases.ts';
+import { requestJson } from './client.ts';
+
+// The contract names these shapes only as schemas; their types are read from them (type-only).
+export type TProposeDisbursement = z.input<typeof ZProposeDisbursementSchema>;
+type TProposed = z.infer<typeof ZProposedSchema>;
+type TClaimed = z.infer<typeof ZClaimedSchema>;
+type TPayeeAccountSaved = z.infer<typeof ZPayeeAccountSavedSchema>;
+
+export type TCaseDisbursement = TCaseFunds['disbursements'][number];
+export type TCasePayee = TCaseFunds['payees'][number];
+export type TDisbursementState = TCaseDisbursement['state'];
+export type TPayoutLight = NonNullable<TCaseFunds['payout']>['light'];
+export type TUnmatchedItem = TUnmatchedList['items'][number];
+export type TCourtDisbursement = TCourtDisbursements['items'][number];
+export type { TMonthlyReport, TReconciliation };
+export type TDifference = TReconciliation['differences'][number];
+export type TWaitingCase = TMonthlyReport['waiting'][number];
+
+/** What is left to propose for a payee: payable less what proposals not yet paid hold. */
+export function availableFen(payee: TCasePayee): number {
+  return Math.max(0, payee.payableFen - payee.reservedFen);
+}
+
+/**
+ * Money on its way through the bank: the case's funds are polled every few seconds until the bank
+ * answers. A proposal waiting for a leader is polled slowly, so the team sees the decision come in.
+ */
+const inFlightStates: readonly TDisbursementState[] = ['approved', 'instructed'];
+const inFlightPollMs = 3000;
+const pendingPollMs = 15_000;
+
+export function isInFlight(state: TDisbursementState): boolean {
+  return inFlightStates.includes(state);
+}
+
+const id = encodeURIComponent;
+
+export const fundsKeys = {
+  all: ['funds'] as const,
+  cases: () => [...fundsKeys.all, 'case'] as const,
+  case: (caseId: string) => [...fundsKeys.cases(), caseId] as const,
+  unmatched: () => [...fundsKeys.all, 'unmatched'] as const,
+  courtDisbursements: () => [...fundsKeys.all, 'disbursements'] as const,
+  courtDisbursementsIn: (view: DisbursementView) => [...fundsKeys.courtDisbursements(), view] as const,
+  reconciliations: () => [...fundsKeys.all, 'reconciliations'] as const,
+  monthly: (month: string) => [...fundsKeys.all, 'monthly', month] as const,
+};
+
+/** The desk's views of the court's disbursements; "in flight" is two states of the server's. */
+export const disbursementViews = {
+  pending: ['pendingApproval'],
+  inFlight: ['approved', 'instructed'],
+  paid: ['paid'],
+  failed: ['failed'],
+  rejected: ['rejected'],
+} as const satisfies Record<string, readonly TDisbursementState[]>;
+export type DisbursementView = keyof typeof disbursementViews;
+
+export function useCaseFunds(caseId: string) {
+  return useQuery({
+    queryKey: fundsKeys.case(caseId),
+    queryFn: ({ signal }) => requestJson<TCaseFunds>(`/api/v1/cases/${id(caseId)}/funds`, { signal }),
+    refetchInterval: (query) => {
+      const states = query.state.data?.disbursements.map((d) => d.state) ?? [];
+      if (states.some(isInFlight)) return inFlightPollMs;
+      return states.includes('pendingApproval') ? pendingPollMs : false;
+    },
+  });
+}
+
+/** The court's claim queue (待认领款项). */
+export function useUnmatched() {
+  return useQuery({
+    queryKey: fundsKeys.unmatched(),
+    queryFn: ({ signal }) => requestJson<TUnmatchedList>('/api/v1/funds/unmatched', { signal }),
+  });
+}
+
+/**
+ * The court's disbursements in one of the desk's views, newest proposal first. Pending ones are
+ * polled slowly (another leader may decide them), money with the bank every few seconds.
+ */
+export function useCourtDisbursements(view: DisbursementView) {
+  return useQuery({
+    queryKey: fundsKeys.courtDisbursementsIn(view),
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        disbursementViews[view].map((state) =>
+          requestJson<TCourtDisbursements>('/api/v1/funds/disbursements', { query: { state }, signal }),
+        ),
+      );
+      return lists
+        .flatMap((list) => list.items)
+        .sort((a, b) => (a.proposedAt < b.proposedAt ? 1 : a.proposedAt > b.proposedAt ? -1 : 0));
+    },
+    refetchInterval: view === 'inFlight' ? inFlightPollMs : view === 'pending' ? pendingPollMs : false,
+  });
+}
+
+/** The court's reconciliations with the bank, latest statement date first. */
+export function useReconciliations() {
+  return useQuery({
+    queryKey: fundsKeys.reconciliations(),
+    queryFn: ({ signal }) =>
+      requestJson<{ items: TReconciliation[] }>('/api/v1/funds/reconciliations', { signal }),
+  });
+}
+
+/** 立即对账: reconciles an ended China date against the bank's statement now. */
+export function useReconcileNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (date: string) =>
+      requestJson<TReconciliation>('/api/v1/funds/reconciliations', { method: 'POST', body: { date } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: fundsKeys.reconciliations() }),
+  });
+}
+
+/** 执行款月报 of a month (`YYYY-MM`, China time). */
+export function useMonthlyReport(month: string) {
+  return useQuery({
+    queryKey: fundsKeys.monthly(month),
+    queryFn: ({ signal }) =>
+      requestJson<TMonthlyReport>('/api/v1/funds/reports/monthly', {
+        query: { month, format: 'json' },
+        signal,
+      }),
+  });
+}
+
+/** The same report as an Excel workbook (a download link, cookie-authenticated GET). */
+export function monthlyReportExportUrl(month: string): string {
+  return `/api/v1/funds/reports/monthly?${new URLSearchParams({ month, format: 'xlsx' }).toString()}`;
+}
+
+/** After any change of a case's money: its funds, the case (recovered amount) and the lists. */
+function useRefreshFunds() {
+  const queryClient = useQueryClient();
+  return (caseId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: fundsKeys.case(caseId) }),
+      queryClient.invalidateQueries({ queryKey: fundsKeys.courtDisbursements() }),
+      queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+      queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
+    ]);
+}
+
+export function useSavePayeeAccount(caseId: string) {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: ({ partyId, account }: { partyId: string; account: TBankAccount }) =>
+      requestJson<TPayeeAccountSaved>(`/api/v1/cases/${id(caseId)}/funds/payee-accounts/${id(partyId)}`, {
+        method: 'PUT',
+        body: account,
+      }),
+    onSuccess: () => refresh(caseId),
+  });
+}
+
+export function useProposeDisbursement(caseId: string) {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: (body: Omit<TProposeDisbursement, 'caseId'>) =>
+      requestJson<TProposed>('/api/v1/funds/disbursements', { method: 'POST', body: { ...body, caseId } }),
+    // A refusal ("more than what is left") means the page's balances are stale: refresh them too.
+    onSettled: () => refresh(caseId),
+  });
+}
+
+/** A leader's decision on a disbursement, from the case's funds tab or the desk. */
+export type DisbursementRef = { disbursementId: string; caseId: string };
+
+export function useApproveDisbursement() {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: ({ disbursementId }: DisbursementRef) =>
+      requestJson<TDisbursement>(`/api/v1/funds/disbursements/${id(disbursementId)}/approve`, {
+        method: 'POST',
+      }),
+    onSettled: (_answer, _error, { caseId }) => refresh(caseId),
+  });
+}
+
+export function useRejectDisbursement() {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: ({ disbursementId, reason }: DisbursementRef & { reason: string }) =>
+      requestJson<TDisbursement>(`/api/v1/funds/disbursements/${id(disbursementId)}/reject`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSettled: (_answer, _error, { caseId }) => refresh(caseId),
+  });
+}
+
+export function useClaimUnmatched() {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: ({ receiptId, caseId }: { receiptId: string; caseId: string }) =>
+      requestJson<TClaimed>(`/api/v1/funds/unmatched/${id(receiptId)}/claim`, {
+        method: 'POST',
+        body: { caseId },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: fundsKeys.unmatched() }),
+    onSuccess: (claimed) => refresh(claimed.caseId),
+  });
+}

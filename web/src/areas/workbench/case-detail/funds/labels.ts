@@ -1,0 +1,60 @@
+import type { TDisbursementState, TPayoutLight } from '../../../../api/funds.ts';
+import type { MessageKey } from '../../../../i18n/index.ts';
+
+/** Message keys and colours of the funds vocabulary, looked up from the codes the server sends. */
+export const disbursementStateKey = (state: TDisbursementState): MessageKey => `funds.state.${state}`;
+
+export const disbursementStateColor: Record<TDisbursementState, string> = {
+  pendingApproval: 'gold',
+  approved: 'blue',
+  instructed: 'processing',
+  paid: 'green',
+  failed: 'red',
+  rejected: 'default',
+};
+
+export const payoutLightKey = (light: TPayoutLight): MessageKey => `funds.payout.${light}`;
+
+export const payoutLightColor: Record<TPayoutLight, 'success' | 'warning' | 'error'> = {
+  green: 'success',
+  yellow: 'warning',
+  red: 'error',
+};
+
+const ledgerKindKeys: Record<string, MessageKey> = {
+  arrival: 'funds.kind.arrival',
+  'arrival.claimed': 'funds.kind.arrivalClaimed',
+  'arrival.unmatched': 'funds.kind.arrivalUnmatched',
+  allocation: 'funds.kind.allocation',
+  payout: 'funds.kind.payout',
+};
+
+const ledgerAccountKeys: Record<string, MessageKey> = {
+  'court.bank': 'funds.ledgerAccount.court.bank',
+  'court.unmatched': 'funds.ledgerAccount.court.unmatched',
+  'court.paidOut': 'funds.ledgerAccount.court.paidOut',
+  'case.unallocated': 'funds.ledgerAccount.case.unallocated',
+  'case.fees': 'funds.ledgerAccount.case.fees',
+  'case.payable': 'funds.ledgerAccount.case.payable',
+  'case.paid': 'funds.ledgerAccount.case.paid',
+  'case.escrow': 'funds.ledgerAccount.case.escrow',
+  'case.refund': 'funds.ledgerAccount.case.refund',
+};
+
+const receiptSourceKeys: Record<string, MessageKey> = {
+  bank: 'funds.source.bank',
+  deduction: 'funds.source.deduction',
+};
+
+/** A code the server may add later is shown as sent rather than hidden. */
+export function ledgerKindKey(kind: string): MessageKey | null {
+  return ledgerKindKeys[kind] ?? null;
+}
+
+export function ledgerAccountKey(account: string): MessageKey | null {
+  return ledgerAccountKeys[account] ?? null;
+}
+
+export function receiptSourceKey(source: string): MessageKey | null {
+  return receiptSourceKeys[source] ?? null;
+}
