@@ -15,6 +15,7 @@ import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
  * (执行款管理) until an officer claims it for the right case. On the funds desk, a leader approves
  * a proposal from the court's 待审批 list and finds it paid and in the month's report; and a line
  * the bank's statement shows but the books do not is found by reconciling that day from the desk.
+ * And a leader lodges money an applicant refuses in escrow (提存) from the case's payees.
  */
 let browser: Browser;
 let bank: SimBank | null = null;
@@ -34,13 +35,14 @@ after(async () => {
 type CaseFunds = {
   accountNumber: string;
   enforcementFeeFen: number;
-  balances: { receivedFen: number; feesFen: number; payableFen: number; paidFen: number };
+  balances: { receivedFen: number; feesFen: number; payableFen: number; paidFen: number; escrowFen: number };
   claim: { principalFen: number };
   payout: { light: string; dueOn: string } | null;
   payees: {
     partyId: string;
     name: string;
     payableFen: number;
+    reservedFen: number;
     bankAccount: { accountNumber: string } | null;
   }[];
   receipts: { serial: string; amountFen: number; receivedAt: string }[];
@@ -481,4 +483,63 @@ test('a line on the bank’s statement the books do not have is found by reconci
   assert.match(lineText, /收/);
   assert.match(lineText, /¥123\.45/);
   await judge.close();
+});
+
+test('a court leader lodges money the applicant refuses in escrow (提存); the payee has that much less', async () => {
+  assert.ok(bank);
+  const judgeToken = await apiToken('xihu.judge');
+  const [chosen] = await freshCases(judgeToken);
+  assert.ok(chosen, 'the demo judge has an open case with no money yet');
+  const caseId = chosen.id;
+  const before = await fundsOf(judgeToken, caseId);
+  await payIn(bank, {
+    toAccount: before.accountNumber,
+    amountFen: before.enforcementFeeFen + 200_000,
+    payerName: '杭州某某建材有限公司',
+    payerAccount: '33001616735059000003',
+    serial: `E2EE${Date.now()}`,
+  });
+  const funded = await waitForFunds(
+    judgeToken,
+    caseId,
+    (f) => f.payees.some((p) => p.payableFen - p.reservedFen >= 10_000),
+    'the arrival',
+  );
+  const payee = funded.payees.find((p) => p.payableFen - p.reservedFen >= 10_000);
+  assert.ok(payee);
+  const availableBefore = payee.payableFen - payee.reservedFen;
+  assert.equal(funded.balances.escrowFen, 0);
+
+  // 1. The leader opens the case's funds tab and lodges ¥100.00 on the ground 拒绝领取.
+  const leader = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  await signIn(leader, 'xihu.president');
+  await leader.goto(`${baseUrl}/cases/${caseId}?tab=funds`);
+  const payeeRow = leader.getByTestId('funds-payees').locator(`tr[data-row-key="${payee.partyId}"]`);
+  const available = payeeRow.getByTestId('payee-available');
+  await available.and(leader.locator(`[data-fen="${availableBefore}"]`)).waitFor();
+  assert.equal(await balanceText(leader, 'escrow'), '¥0.00');
+  await payeeRow.getByTestId(`payee-escrow-${payee.partyId}`).click();
+  const dialog = leader.getByRole('dialog');
+  await dialog
+    .locator('input[data-testid="escrow-amount"], [data-testid="escrow-amount"] input')
+    .first()
+    .fill('100');
+  await dialog.getByTestId('escrow-ground').click();
+  await leader
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: '拒绝领取' })
+    .click();
+  await dialog.getByTestId('escrow-note').fill('申请执行人书面表示拒绝领取');
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'detached' });
+
+  // 2. The 提存 balance shows it, and the payee has ¥100.00 less to pay out.
+  await leader.getByTestId('funds-balance-escrow').and(leader.locator('[data-fen="10000"]')).waitFor();
+  assert.equal(await balanceText(leader, 'escrow'), '¥100.00');
+  await available.and(leader.locator(`[data-fen="${availableBefore - 10_000}"]`)).waitFor();
+  assert.equal((await available.textContent())?.trim(), yuan(availableBefore - 10_000));
+  const after = await fundsOf(judgeToken, caseId);
+  assert.equal(after.balances.escrowFen, 10_000);
+  assert.equal(after.balances.payableFen, funded.balances.payableFen - 10_000);
+  await leader.close();
 });

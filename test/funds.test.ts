@@ -311,3 +311,43 @@ describe('concurrent proposals', () => {
     await assertLedgerBalances();
   });
 });
+
+describe('escrow (提存)', () => {
+  test('a court leader lodges payable money in escrow on a ground; never more than is free', async () => {
+    const caseId = await fileCase({ claimAmountFen: 10_000_000 });
+    const { accountNumber } = await funds(caseId);
+    await admin('POST', '/sim/bank/transfers', {
+      toAccount: accountNumber,
+      amountFen: 1_000_000,
+      payerName: '被执行人',
+      serial: 'FUNDS-TEST-ESCROW',
+    });
+    const f = await waitFor(async () => {
+      const x = await funds(caseId);
+      return x.balances.payableFen > 0 && x;
+    }, 'the arrival');
+    const payee = f.payees[0].partyId;
+    const body = { caseId, payeePartyId: payee, amountFen: 100_000, ground: 'refused', note: '拒绝领取' };
+    const byJudge = await t.request('POST', '/api/v1/funds/escrows', { token: judge, body });
+    assert.equal(byJudge.status, 403);
+    const badGround = await t.request('POST', '/api/v1/funds/escrows', {
+      token: president,
+      body: { ...body, ground: 'bored' },
+    });
+    assert.equal(badGround.status, 400);
+    assert.equal(badGround.body.error.details[0].path, 'ground');
+    const tooMuch = await t.request('POST', '/api/v1/funds/escrows', {
+      token: president,
+      body: { ...body, amountFen: f.balances.payableFen + 1 },
+    });
+    assert.equal(tooMuch.status, 409);
+    assert.equal(tooMuch.body.error.details[0].path, 'amountFen');
+    const lodged = await t.request('POST', '/api/v1/funds/escrows', { token: president, body });
+    assert.equal(lodged.status, 201, JSON.stringify(lodged.body));
+    const after = await funds(caseId);
+    assert.equal(after.balances.escrowFen, 100_000);
+    assert.equal(after.balances.payableFen, f.balances.payableFen - 100_000);
+    assert.equal(after.balances.receivedFen, 1_000_000);
+    await assertLedgerBalances();
+  });
+});

@@ -158,6 +158,22 @@ export const fundsFixtures: Record<OperationKey, RouteFixture> = {
       body: { reason: '金额有误' },
     }),
   },
+  'POST /api/v1/funds/escrows': {
+    build: async (world, court) => {
+      const onCase = await aCaseWithMoney(world, court);
+      return {
+        caseId: onCase.caseId,
+        namedBy: 'caseId',
+        body: {
+          caseId: onCase.caseId,
+          payeePartyId: onCase.payee,
+          amountFen: 1_000,
+          ground: 'refused',
+          note: '拒绝领取',
+        },
+      };
+    },
+  },
   'GET /api/v1/funds/unmatched': { build: async () => ({}) },
   'GET /api/v1/funds/disbursements': {
     build: async (world, court) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZIsoDate, ZPositiveFen, ZText } from '../../kernel/index.ts';
+import { escrowGroundValues } from './rules/escrow.ts';
 
 /** The funds module's API contract: request schemas strict, answers closed (the web reads these types). */
 
@@ -241,3 +242,19 @@ export const ZMonthlyReportSchema = z.object({
   ),
 });
 export type TMonthlyReport = z.infer<typeof ZMonthlyReportSchema>;
+
+export const ZLodgeEscrowSchema = z
+  .object({
+    caseId: ZId,
+    payeePartyId: ZId,
+    amountFen: ZPositiveFen,
+    ground: z.enum(escrowGroundValues),
+    note: ZText(500).optional(),
+  })
+  .strict();
+export const ZLodgedSchema = z.object({
+  journalId: z.string(),
+  amountFen: z.number().int(),
+  ground: z.enum(escrowGroundValues),
+  groundLabel: z.object({ zh: z.string(), en: z.string() }),
+});

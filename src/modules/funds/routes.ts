@@ -16,6 +16,8 @@ import {
   ZCourtDisbursementsSchema,
   ZDisbursementSchema,
   ZIdParamSchema,
+  ZLodgedSchema,
+  ZLodgeEscrowSchema,
   ZMonthlyQuerySchema,
   ZMonthlyReportSchema,
   ZPayeeAccountSavedSchema,
@@ -44,6 +46,7 @@ import {
   rejectDisbursement,
   setPayeeAccount,
 } from './use-cases/disbursements.ts';
+import { lodgeInEscrow } from './use-cases/escrow.ts';
 import { claimUnmatched, listUnmatched } from './use-cases/unmatched.ts';
 
 export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: Config }): void {
@@ -141,6 +144,21 @@ export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: 
     },
     async (request) =>
       view(await rejectDisbursement(db, requireActor(request), request.params.id, request.body.reason)),
+  );
+
+  app.post(
+    '/api/v1/funds/escrows',
+    {
+      config: { access: { kind: 'case', courtRoles: [Role.courtLeader] } },
+      schema: {
+        tags,
+        summary: '提存 / Lodge payable money in escrow',
+        body: ZLodgeEscrowSchema,
+        response: { 201: ZLodgedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await lodgeInEscrow(db, requireActor(request), request.body)),
   );
 
   app.get(

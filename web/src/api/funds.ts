@@ -9,6 +9,8 @@ import type {
   TReconciliation,
   TUnmatchedList,
   ZClaimedSchema,
+  ZLodgedSchema,
+  ZLodgeEscrowSchema,
   ZPayeeAccountSavedSchema,
   ZProposeDisbursementSchema,
   ZProposedSchema,
@@ -21,6 +23,9 @@ export type TProposeDisbursement = z.input<typeof ZProposeDisbursementSchema>;
 type TProposed = z.infer<typeof ZProposedSchema>;
 type TClaimed = z.infer<typeof ZClaimedSchema>;
 type TPayeeAccountSaved = z.infer<typeof ZPayeeAccountSavedSchema>;
+export type TLodgeEscrow = z.input<typeof ZLodgeEscrowSchema>;
+export type TEscrowGround = TLodgeEscrow['ground'];
+type TLodged = z.infer<typeof ZLodgedSchema>;
 
 export type TCaseDisbursement = TCaseFunds['disbursements'][number];
 export type TCasePayee = TCaseFunds['payees'][number];
@@ -179,6 +184,19 @@ export function useProposeDisbursement(caseId: string) {
     mutationFn: (body: Omit<TProposeDisbursement, 'caseId'>) =>
       requestJson<TProposed>('/api/v1/funds/disbursements', { method: 'POST', body: { ...body, caseId } }),
     // A refusal ("more than what is left") means the page's balances are stale: refresh them too.
+    onSettled: () => refresh(caseId),
+  });
+}
+
+/**
+ * 提存: a court leader of the case's court lodges money payable to an applicant in escrow. A
+ * refusal ("more than can be lodged") means the page's balances are stale: refresh them too.
+ */
+export function useLodgeEscrow(caseId: string) {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: (body: Omit<TLodgeEscrow, 'caseId'>) =>
+      requestJson<TLodged>('/api/v1/funds/escrows', { method: 'POST', body: { ...body, caseId } }),
     onSettled: () => refresh(caseId),
   });
 }

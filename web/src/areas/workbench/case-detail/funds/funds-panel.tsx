@@ -15,6 +15,7 @@ import { describeError } from '../../../../components/error-text.ts';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
 import { DisbursementsTable } from './disbursements-table.tsx';
+import { EscrowModal } from './escrow-modal.tsx';
 import { FundsOverview } from './funds-overview.tsx';
 import { LedgerTable } from './ledger-table.tsx';
 import { PayeeAccountModal } from './payee-account-modal.tsx';
@@ -26,7 +27,8 @@ import { RejectDisbursementModal } from './reject-disbursement-modal.tsx';
 /**
  * 执行款 on the case page (一案一账号): the account number payers use, the balances and the 30-day
  * light, the payees' accounts, money in and out, the ledger; the team proposes payouts and a
- * leader of the case's court approves them. While the bank pays, the tab follows it by itself.
+ * leader of the case's court approves them, or lodges money in escrow (提存). While the bank
+ * pays, the tab follows it by itself.
  */
 export function FundsPanel({ detail }: { detail: TCaseDetail }) {
   const i18n = useI18n();
@@ -37,6 +39,7 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
   const approve = useApproveDisbursement();
   const [editing, setEditing] = useState<TCasePayee | null>(null);
   const [rejecting, setRejecting] = useState<TCaseDisbursement | null>(null);
+  const [escrowing, setEscrowing] = useState<TCasePayee | null>(null);
   const partyNames = useMemo(
     () => new Map([...detail.applicants, ...detail.respondents].map((p) => [p.id, p.name])),
     [detail.applicants, detail.respondents],
@@ -46,7 +49,7 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
   if (funds.isError) return <QueryError error={funds.error} onRetry={() => funds.refetch()} />;
   const data = funds.data;
   const isTeam = detail.isTeamMember;
-  // The server allows approval to a court leader of the case's own court only.
+  // The server allows approval and escrow (提存) to a court leader of the case's own court only.
   const canApprove = hasAnyRole(user, 'courtLeader') && user.court.id === detail.court.id;
   const hasPending = data.disbursements.some((d) => d.state === 'pendingApproval');
   const hasInFlight = data.disbursements.some((d) => isInFlight(d.state));
@@ -84,7 +87,13 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
         <Alert type="warning" showIcon title={t('funds.disbursement.needLeader')} />
       ) : null}
       <Card size="small" title={t('funds.payees')}>
-        <PayeesTable payees={data.payees} canEdit={isTeam} onEdit={setEditing} />
+        <PayeesTable
+          payees={data.payees}
+          canEdit={isTeam}
+          onEdit={setEditing}
+          canEscrow={canApprove}
+          onEscrow={setEscrowing}
+        />
       </Card>
       {isTeam ? <ProposeDisbursementForm caseId={detail.id} payees={data.payees} /> : null}
       <Card size="small" title={`${t('funds.receipts')} (${data.receipts.length})`}>
@@ -110,6 +119,7 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
         ]}
       />
       <PayeeAccountModal caseId={detail.id} payee={editing} onClose={() => setEditing(null)} />
+      <EscrowModal caseId={detail.id} payee={escrowing} onClose={() => setEscrowing(null)} />
       <RejectDisbursementModal
         disbursement={rejecting ? { ...rejecting, caseId: detail.id } : null}
         onClose={() => setRejecting(null)}

@@ -1,4 +1,4 @@
-import type { TDisbursementState, TPayoutLight } from '../../../../api/funds.ts';
+import type { TDisbursementState, TEscrowGround, TPayoutLight } from '../../../../api/funds.ts';
 import type { MessageKey } from '../../../../i18n/index.ts';
 
 /** Message keys and colours of the funds vocabulary, looked up from the codes the server sends. */
@@ -21,12 +21,26 @@ export const payoutLightColor: Record<TPayoutLight, 'success' | 'warning' | 'err
   red: 'error',
 };
 
+/** The grounds of 提存, in the order the rules list them; a Record, so none is left out. */
+const escrowGroundKeys: Record<TEscrowGround, MessageKey> = {
+  refused: 'funds.escrow.ground.refused',
+  notFound: 'funds.escrow.ground.notFound',
+  deceasedWithoutHeir: 'funds.escrow.ground.deceasedWithoutHeir',
+  incapacitatedWithoutGuardian: 'funds.escrow.ground.incapacitatedWithoutGuardian',
+  unreachable: 'funds.escrow.ground.unreachable',
+};
+
+export const escrowGrounds = Object.keys(escrowGroundKeys) as TEscrowGround[];
+
+export const escrowGroundKey = (ground: TEscrowGround): MessageKey => escrowGroundKeys[ground];
+
 const ledgerKindKeys: Record<string, MessageKey> = {
   arrival: 'funds.kind.arrival',
   'arrival.claimed': 'funds.kind.arrivalClaimed',
   'arrival.unmatched': 'funds.kind.arrivalUnmatched',
   allocation: 'funds.kind.allocation',
   payout: 'funds.kind.payout',
+  escrow: 'funds.kind.escrow',
 };
 
 const ledgerAccountKeys: Record<string, MessageKey> = {

@@ -18,7 +18,7 @@ const fieldAliases: Record<string, string> = {
 };
 
 /** `1234567.8` → `1,234,567.8`: groups the whole part only, never the decimals. */
-function groupThousands(value: string | undefined): string {
+export function groupThousands(value: string | undefined): string {
   if (!value) return '';
   const [whole = '', fraction] = value.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
