@@ -236,7 +236,7 @@ test('a minor cannot be listed; an adult is listed, signed, restricted, publishe
 
   // The deletion follows the closing at once, well within the three working days of art. 10.
   let isGone = false;
-  for (let i = 0; i < 15 && !isGone; i++) {
+  for (let i = 0; i < 60 && !isGone; i++) {
     await visitor.waitForTimeout(2000);
     await portalSearch(visitor, debtor.name);
     isGone = (await visitor.getByTestId('portal-entry').filter({ hasText: debtor.name }).count()) === 0;
