@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { addCalendarDays, formatChinaDateTime, formatYuan } from '../src/kernel/index.ts';
+import {
+  addCalendarDays,
+  formatChinaDateTime,
+  formatYuan,
+  makeIdNumber,
+  splitFenProRata,
+  yuanToFen,
+} from '../src/kernel/index.ts';
 import { connectSimBank, payIn, type SimBank, simAdminToken } from './sim-bank.ts';
 import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
@@ -15,7 +22,8 @@ import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
  * (执行款管理) until an officer claims it for the right case. On the funds desk, a leader approves
  * a proposal from the court's 待审批 list and finds it paid and in the month's report; and a line
  * the bank's statement shows but the books do not is found by reconciling that day from the desk.
- * And a leader lodges money an applicant refuses in escrow (提存) from the case's payees.
+ * And a leader lodges money an applicant refuses in escrow (提存) from the case's payees. With two
+ * applicants the money waits unallocated until the judge decides the shares (决定分配).
  */
 let browser: Browser;
 let bank: SimBank | null = null;
@@ -35,7 +43,14 @@ after(async () => {
 type CaseFunds = {
   accountNumber: string;
   enforcementFeeFen: number;
-  balances: { receivedFen: number; feesFen: number; payableFen: number; paidFen: number; escrowFen: number };
+  balances: {
+    receivedFen: number;
+    feesFen: number;
+    payableFen: number;
+    paidFen: number;
+    escrowFen: number;
+    unallocatedFen: number;
+  };
   claim: { principalFen: number };
   payout: { light: string; dueOn: string } | null;
   payees: {
@@ -524,11 +539,25 @@ test('a court leader lodges money the applicant refuses in escrow (提存); the 
     .locator('input[data-testid="escrow-amount"], [data-testid="escrow-amount"] input')
     .first()
     .fill('100');
-  await dialog.getByTestId('escrow-ground').click();
-  await leader
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: '拒绝领取' })
-    .click();
+  // The dropdown animates open; a click that lands before it settles selects nothing, so the
+  // choice is checked on the select itself and made again if it did not take.
+  const ground = dialog.getByTestId('escrow-ground');
+  for (
+    let attempt = 0;
+    attempt < 3 && !((await ground.textContent()) ?? '').includes('拒绝领取');
+    attempt++
+  ) {
+    await ground.click();
+    const option = leader
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '拒绝领取' });
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    await leader
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .waitFor({ state: 'hidden' });
+  }
+  assert.match((await ground.textContent()) ?? '', /拒绝领取/);
   await dialog.getByTestId('escrow-note').fill('申请执行人书面表示拒绝领取');
   await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
   await dialog.waitFor({ state: 'detached' });
@@ -542,4 +571,155 @@ test('a court leader lodges money the applicant refuses in escrow (提存); the 
   assert.equal(after.balances.escrowFen, 10_000);
   assert.equal(after.balances.payableFen, funded.balances.payableFen - 10_000);
   await leader.close();
+});
+
+/** An amount input of the allocation form (yuan, as typed). */
+function allocateInput(page: Page, testId: string): Locator {
+  return page
+    .getByTestId('funds-allocate')
+    .locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`)
+    .first();
+}
+
+/** A payee's share as the allocation form shows it, in fen. */
+async function shareFen(page: Page, partyId: string): Promise<number | null> {
+  return yuanToFen(await allocateInput(page, `allocate-share-${partyId}`).inputValue());
+}
+
+function allocateTotalError(page: Page): Locator {
+  return page
+    .getByTestId('funds-allocate')
+    .locator('.ant-form-item')
+    .filter({ has: page.getByTestId('allocate-total') })
+    .locator('.ant-form-item-explain-error');
+}
+
+async function submitAllocation(page: Page): Promise<void> {
+  await page.getByTestId('allocate-submit').click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await confirm.waitFor();
+  await confirm.locator('.ant-btn-primary').click();
+  await confirm.waitFor({ state: 'detached' });
+}
+
+test('with two applicants the money waits unallocated until the judge decides the shares (决定分配)', async () => {
+  assert.ok(bank);
+  const judgeToken = await apiToken('xihu.judge');
+  const n = Date.now() % 800;
+  const filed = await api<{ id: string; caseNumber: string }>(judgeToken, '/api/v1/cases', {
+    caseType: '执',
+    basis: {
+      kind: 'judgment',
+      documentNumber: `（2026）浙0106民初${6000 + n}号`,
+      issuedBy: '杭州市西湖区人民法院',
+      effectiveDate: '2026-03-02',
+    },
+    applicants: [
+      { kind: 'natural', name: '钱塘甲', idNumber: makeIdNumber('330102', '1978-05-14', 100 + n) },
+      { kind: 'natural', name: '钱塘乙', idNumber: makeIdNumber('330102', '1981-11-03', 100 + n) },
+    ],
+    respondents: [
+      { kind: 'natural', name: '沈某某', idNumber: makeIdNumber('330106', '1975-02-27', 100 + n) },
+    ],
+    claimAmountFen: 20_000_000,
+  });
+  const caseId = filed.id;
+  const before = await fundsOf(judgeToken, caseId);
+  const [first, second] = before.payees;
+  assert.ok(first && second && before.payees.length === 2, 'the case has two applicants');
+  const feeFen = before.enforcementFeeFen;
+  const paidInFen = 1_000_000;
+  assert.ok(feeFen < paidInFen);
+
+  // 1. ¥10,000.00 arrives; with two applicants nothing is allocated, not even the fee.
+  await payIn(bank, {
+    toAccount: before.accountNumber,
+    amountFen: paidInFen,
+    payerName: '沈某某',
+    payerAccount: '6217000011114444555',
+    serial: `E2EA${Date.now()}`,
+  });
+  const funded = await waitForFunds(
+    judgeToken,
+    caseId,
+    (f) => f.balances.unallocatedFen === paidInFen,
+    'the arrival, unallocated',
+  );
+  assert.equal(funded.balances.feesFen, 0);
+  assert.equal(funded.balances.payableFen, 0);
+
+  // 2. The judge opens the funds tab: the card names the money, the fee to be taken first and
+  //    what is left to divide.
+  const judge = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  await signIn(judge, 'xihu.judge');
+  await judge.goto(`${baseUrl}/cases/${caseId}?tab=funds`);
+  const card = judge.getByTestId('funds-allocate');
+  await card.waitFor();
+  assert.equal(await balanceText(judge, 'unallocated'), '¥10,000.00');
+  assert.match((await card.locator('.ant-card-head').textContent()) ?? '', /未分配执行款 ¥10,000\.00/);
+  assert.equal(await card.getByTestId('allocate-fee').getAttribute('data-fen'), String(feeFen));
+  const leftFen = paidInFen - feeFen;
+  assert.equal(await card.getByTestId('allocate-available').getAttribute('data-fen'), String(leftFen));
+
+  // 3. More than is left is refused by the form, beside the total.
+  await allocateInput(judge, `allocate-share-${first.partyId}`).fill('10000');
+  await card.getByTestId('allocate-total').and(judge.locator('[data-fen="1000000"]')).waitFor();
+  assert.equal(await card.getByTestId('allocate-left').getAttribute('data-fen'), String(leftFen - 1_000_000));
+  await judge.getByTestId('allocate-submit').click();
+  await allocateTotalError(judge)
+    .filter({ hasText: `超过可分配余额 ${yuan(leftFen)}` })
+    .waitFor();
+
+  // 4. Meanwhile ¥1.00 is allocated elsewhere (and the fee with it): the page's figures are stale,
+  //    and the server refuses the pro-rata split beside the total.
+  await api(judgeToken, '/api/v1/funds/allocations', {
+    caseId,
+    shares: [{ payeePartyId: first.partyId, amountFen: 100 }],
+  });
+  await judge.getByTestId('allocate-pro-rata').click();
+  const [half] = splitFenProRata(leftFen, [1, 1]);
+  assert.equal(await shareFen(judge, first.partyId), half);
+  await card.getByTestId('allocate-left').and(judge.locator('[data-fen="0"]')).waitFor();
+  await submitAllocation(judge);
+  const nowLeft = leftFen - 100;
+  await allocateTotalError(judge)
+    .filter({ hasText: `未分配 ${yuan(nowLeft)}` })
+    .waitFor();
+
+  // 5. The page has caught up: no fee is owed any more; pro rata again, and the judge allocates.
+  await card.getByTestId('allocate-fee').and(judge.locator('[data-fen="0"]')).waitFor();
+  await card
+    .getByTestId('allocate-available')
+    .and(judge.locator(`[data-fen="${nowLeft}"]`))
+    .waitFor();
+  await judge.getByTestId('allocate-pro-rata').click();
+  const [a = 0, b = 0] = splitFenProRata(nowLeft, [1, 1]);
+  assert.equal(await shareFen(judge, first.partyId), a);
+  assert.equal(await shareFen(judge, second.partyId), b);
+  await submitAllocation(judge);
+
+  // 6. Nothing is left unallocated; each applicant is owed their share.
+  await card.waitFor({ state: 'detached' });
+  await judge.getByTestId('funds-balance-unallocated').and(judge.locator('[data-fen="0"]')).waitFor();
+  assert.equal(await balanceText(judge, 'unallocated'), '¥0.00');
+  assert.equal(await balanceText(judge, 'fees'), yuan(feeFen));
+  for (const [payee, fen] of [
+    [first, 100 + a],
+    [second, b],
+  ] as const) {
+    const payable = judge
+      .getByTestId('funds-payees')
+      .locator(`tr[data-row-key="${payee.partyId}"]`)
+      .getByTestId('payee-payable');
+    assert.equal(await payable.getAttribute('data-fen'), String(fen));
+    assert.equal((await payable.textContent())?.trim(), yuan(fen));
+  }
+  const after = await fundsOf(judgeToken, caseId);
+  assert.equal(after.balances.unallocatedFen, 0);
+  assert.equal(after.balances.feesFen, feeFen);
+  assert.deepEqual(
+    after.payees.map((p) => p.payableFen),
+    [100 + a, b],
+  );
+  await judge.close();
 });

@@ -351,3 +351,57 @@ describe('escrow (提存)', () => {
     await assertLedgerBalances();
   });
 });
+
+describe('several applicants', () => {
+  test('money waits unallocated; the judge decides the shares, the fee still first', async () => {
+    const caseId = await fileCase({
+      claimAmountFen: 10_000_000,
+      applicants: [aCompany({ phone: '13900002222' }), aCompany({ phone: '13900003333' })],
+    });
+    const { accountNumber } = await funds(caseId);
+    await admin('POST', '/sim/bank/transfers', {
+      toAccount: accountNumber,
+      amountFen: 1_000_000,
+      payerName: '被执行人',
+      serial: 'FUNDS-TEST-SHARES',
+    });
+    const f = await waitFor(async () => {
+      const x = await funds(caseId);
+      return x.balances.receivedFen > 0 && x;
+    }, 'the arrival');
+    assert.equal(f.balances.unallocatedFen, 1_000_000, 'nothing allocated with two applicants');
+    const [a, b] = f.payees;
+    const tooMuch = await t.request('POST', '/api/v1/funds/allocations', {
+      token: judge,
+      body: { caseId, shares: [{ payeePartyId: a.partyId, amountFen: 1_000_000 }] },
+    });
+    assert.equal(tooMuch.status, 409, 'the fee comes first');
+    assert.equal(tooMuch.body.error.details[0].path, 'shares');
+    const byPresidentOfOther = await t.request('POST', '/api/v1/funds/allocations', {
+      token: await t.login('xihu.assistant'),
+      body: { caseId, shares: [{ payeePartyId: a.partyId, amountFen: 1 }] },
+    });
+    assert.equal(byPresidentOfOther.status, 403);
+    // 诉讼费用交纳办法 art. 14: claim ¥100,000 → fee ¥1,400; ¥10,000 − ¥1,400 = ¥8,600 to share.
+    const decided = await t.request('POST', '/api/v1/funds/allocations', {
+      token: judge,
+      body: {
+        caseId,
+        shares: [
+          { payeePartyId: a.partyId, amountFen: 500_000 },
+          { payeePartyId: b.partyId, amountFen: 360_000 },
+        ],
+      },
+    });
+    assert.equal(decided.status, 201, JSON.stringify(decided.body));
+    assert.equal(decided.body.feeFen, 140_000);
+    const after = await funds(caseId);
+    assert.equal(after.balances.unallocatedFen, 0);
+    assert.equal(after.balances.feesFen, 140_000);
+    assert.deepEqual(
+      after.payees.map((p: { payableFen: number }) => p.payableFen),
+      [500_000, 360_000],
+    );
+    await assertLedgerBalances();
+  });
+});

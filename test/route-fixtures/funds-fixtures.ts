@@ -1,9 +1,10 @@
 import { addCalendarDays } from '../../src/kernel/index.ts';
 import { computeSignature, signHeaders } from '../../src/platform/signed-http.ts';
 import { bankKey, type Simulator, startSimulator } from '../../src/sim/index.ts';
+import { aCaseBody } from '../factories.ts';
 import { onNewCase } from './case-fixtures.ts';
 import type { OperationKey, RouteFixture } from './types.ts';
-import type { CourtKey, World } from './world.ts';
+import { aCompany, type CourtKey, type World } from './world.ts';
 
 const simSecret = 'route-fixtures-sim-secret';
 let sim: Simulator | null = null;
@@ -157,6 +158,43 @@ export const fundsFixtures: Record<OperationKey, RouteFixture> = {
       ...(await aPendingDisbursement(world, court)),
       body: { reason: '金额有误' },
     }),
+  },
+  'POST /api/v1/funds/allocations': {
+    build: async (world, court) => {
+      // Two applicants: the money waits unallocated for the court's decision.
+      const filed = await world.call(
+        `${court}.judge`,
+        'POST',
+        '/api/v1/cases',
+        aCaseBody({ applicants: [aCompany(), aCompany()] }),
+        201,
+      );
+      const c = await world.caseFacts(String(filed.body.id));
+      const funds = await world.call(`${court}.judge`, 'GET', `/api/v1/cases/${c.id}/funds`, undefined, 200);
+      await notify(world, [
+        {
+          serial: nextSerial(),
+          toAccount: String(funds.body.accountNumber),
+          amountFen: 50_000_000,
+          payerName: '被执行人',
+          payerAccount: '',
+          receivedAt: new Date().toISOString(),
+        },
+      ]);
+      const [first, second] = c.applicants;
+      return {
+        caseId: c.id,
+        namedBy: 'caseId',
+        body: {
+          caseId: c.id,
+          shares: [
+            { payeePartyId: first?.id ?? '', amountFen: 1_000_000 },
+            { payeePartyId: second?.id ?? '', amountFen: 500_000 },
+          ],
+          refundFen: 0,
+        },
+      };
+    },
   },
   'POST /api/v1/funds/escrows': {
     build: async (world, court) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZPositiveFen, ZText } from '../../kernel/index.ts';
+import { ZFen as ZFenAmount, ZIsoDate, ZPositiveFen, ZText } from '../../kernel/index.ts';
 import { escrowGroundValues } from './rules/escrow.ts';
 
 /** The funds module's API contract: request schemas strict, answers closed (the web reads these types). */
@@ -257,4 +257,21 @@ export const ZLodgedSchema = z.object({
   amountFen: z.number().int(),
   ground: z.enum(escrowGroundValues),
   groundLabel: z.object({ zh: z.string(), en: z.string() }),
+});
+
+export const ZAllocateSchema = z
+  .object({
+    caseId: ZId,
+    shares: z
+      .array(z.object({ payeePartyId: ZId, amountFen: ZFenAmount }).strict())
+      .min(1)
+      .max(50),
+    refundFen: ZFenAmount.optional(),
+  })
+  .strict();
+export const ZAllocatedSchema = z.object({
+  journalId: z.string(),
+  feeFen: z.number().int(),
+  sharesFen: z.number().int(),
+  refundFen: z.number().int(),
 });

@@ -6,7 +6,11 @@ import { registerFundsRoutes } from './routes.ts';
 import { fundsBookings, fundsNotices } from './subscribers.ts';
 
 export { disbursementPaid, moneyReceived } from './events.ts';
+export { type Arrival, type ArrivalOutcome, bookArrivals } from './use-cases/book-arrivals.ts';
+export { approveDisbursement, proposeDisbursement, rejectDisbursement } from './use-cases/disbursements.ts';
 export { receivedFenOf } from './use-cases/received.ts';
+export { settlePayment } from './use-cases/settle-payment.ts';
+export { claimUnmatched } from './use-cases/unmatched.ts';
 export { verifyLedger } from './verify.ts';
 
 /**

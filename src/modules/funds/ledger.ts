@@ -85,26 +85,42 @@ export type PostedJournal = { id: string; input: JournalInput };
  * its decision depends on them; the table's checks refuse any bucket below zero.
  */
 export async function postJournals(tx: DbOrTx, journals: readonly JournalInput[]): Promise<PostedJournal[]> {
+  const posted = await insertJournals(tx, journals);
+  await applyToBalances(tx, posted);
+  return posted;
+}
+
+/**
+ * Writes journals and their entries only — inserts, which lock nothing another booking waits for —
+ * one statement per table with one array parameter per column.
+ */
+export async function insertJournals(
+  tx: DbOrTx,
+  journals: readonly JournalInput[],
+): Promise<PostedJournal[]> {
   if (journals.length === 0) return [];
   const posted = journals.map((input) => {
     assertBalanced(input);
     return { id: randomUUID(), input };
   });
-  const journalRows = posted.map(
-    (p) =>
-      sql`(${p.id}::uuid, ${p.input.courtId}::uuid, ${p.input.caseId}::uuid, ${p.input.kind}, ${p.input.reference}, ${p.input.reversesId ?? null}::uuid, ${p.input.createdBy ?? null}::uuid)`,
-  );
+  const column = <T>(pick: (p: PostedJournal) => T) => sql.param(posted.map(pick));
   await tx.execute(sql`insert into funds.journals (id, court_id, case_id, kind, reference, reverses_id, created_by)
-    values ${sql.join(journalRows, sql`, `)}`);
-  const entryRows = posted.flatMap((p) =>
-    p.input.lines.map(
-      (l, i) =>
-        sql`(${p.id}::uuid, ${i + 1}, ${l.account}, ${p.input.courtId}::uuid, ${isCaseAccount(l.account) ? p.input.caseId : null}::uuid, ${l.partyId ?? null}::uuid, ${l.amountFen}::bigint)`,
-    ),
-  );
+    select * from unnest(${column((p) => p.id)}::uuid[], ${column((p) => p.input.courtId)}::uuid[],
+      ${column((p) => p.input.caseId)}::uuid[], ${column((p) => p.input.kind)}::text[],
+      ${column((p) => p.input.reference)}::text[], ${column((p) => p.input.reversesId ?? null)}::uuid[],
+      ${column((p) => p.input.createdBy ?? null)}::uuid[])`);
+  const lines = posted.flatMap((p) => p.input.lines.map((l, i) => ({ p, l, line: i + 1 })));
+  const entry = <T>(pick: (e: (typeof lines)[number]) => T) => sql.param(lines.map(pick));
   await tx.execute(sql`insert into funds.entries (journal_id, line, account, court_id, case_id, party_id, amount_fen)
-    values ${sql.join(entryRows, sql`, `)}`);
+    select * from unnest(${entry((e) => e.p.id)}::uuid[], ${entry((e) => e.line)}::smallint[],
+      ${entry((e) => e.l.account)}::text[], ${entry((e) => e.p.input.courtId)}::uuid[],
+      ${entry((e) => (isCaseAccount(e.l.account) ? e.p.input.caseId : null))}::uuid[],
+      ${entry((e) => e.l.partyId ?? null)}::uuid[], ${entry((e) => e.l.amountFen)}::bigint[])`);
+  return posted;
+}
 
+/** Moves the cached balances of the journals' cases by what their entries say (rows locked by the caller or here). */
+export async function applyToBalances(tx: DbOrTx, posted: readonly PostedJournal[]): Promise<void> {
   const deltas = new Map<string, BalanceDelta>();
   for (const p of posted) {
     const caseId = p.input.caseId;
@@ -128,36 +144,38 @@ export async function postJournals(tx: DbOrTx, journals: readonly JournalInput[]
       d.interestFen += p.input.claim.interestFen;
     }
   }
-  if (deltas.size > 0) {
-    const rows = [...deltas].map(
-      ([caseId, d]) =>
-        sql`(${caseId}::uuid, ${d.receivedFen}::bigint, ${d.buckets.fees_fen ?? 0}::bigint, ${d.buckets.payable_fen ?? 0}::bigint,
-          ${d.buckets.paid_fen ?? 0}::bigint, ${d.buckets.escrow_fen ?? 0}::bigint, ${d.buckets.refund_fen ?? 0}::bigint,
-          ${d.buckets.unallocated_fen ?? 0}::bigint, ${d.principalFen}::bigint, ${d.interestFen}::bigint)`,
-    );
-    await tx.execute(sql`update funds.case_balances b set
-        received_fen = b.received_fen + v.received, fees_fen = b.fees_fen + v.fees,
-        payable_fen = b.payable_fen + v.payable, paid_fen = b.paid_fen + v.paid,
-        escrow_fen = b.escrow_fen + v.escrow, refund_fen = b.refund_fen + v.refund,
-        unallocated_fen = b.unallocated_fen + v.unallocated,
-        principal_allocated_fen = b.principal_allocated_fen + v.principal,
-        interest_allocated_fen = b.interest_allocated_fen + v.interest
-      from (values ${sql.join(rows, sql`, `)}) as v(case_id, received, fees, payable, paid, escrow, refund, unallocated, principal, interest)
-      where b.case_id = v.case_id`);
-    const payableRows = [...deltas].flatMap(([caseId, d]) =>
-      [...d.payables].map(([partyId, fen]) => sql`(${caseId}::uuid, ${partyId}::uuid, ${fen}::bigint)`),
-    );
-    if (payableRows.length > 0) {
-      // A row first (its checks hold for 0), then the move: the checks judge the result, never a delta.
-      await tx.execute(sql`insert into funds.payables (case_id, party_id)
-        select case_id, party_id from (values ${sql.join(payableRows, sql`, `)}) as v(case_id, party_id, fen)
-        on conflict (case_id, party_id) do nothing`);
-      await tx.execute(sql`update funds.payables p set payable_fen = p.payable_fen + v.fen
-        from (values ${sql.join(payableRows, sql`, `)}) as v(case_id, party_id, fen)
-        where p.case_id = v.case_id and p.party_id = v.party_id`);
-    }
+  if (deltas.size === 0) return;
+  // In case id order, as lockBalances takes them.
+  const cases = [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const col = (pick: (d: BalanceDelta) => number) => sql.param(cases.map(([, d]) => pick(d)));
+  await tx.execute(sql`update funds.case_balances b set
+      received_fen = b.received_fen + v.received, fees_fen = b.fees_fen + v.fees,
+      payable_fen = b.payable_fen + v.payable, paid_fen = b.paid_fen + v.paid,
+      escrow_fen = b.escrow_fen + v.escrow, refund_fen = b.refund_fen + v.refund,
+      unallocated_fen = b.unallocated_fen + v.unallocated,
+      principal_allocated_fen = b.principal_allocated_fen + v.principal,
+      interest_allocated_fen = b.interest_allocated_fen + v.interest
+    from unnest(${sql.param(cases.map(([id]) => id))}::uuid[], ${col((d) => d.receivedFen)}::bigint[],
+      ${col((d) => d.buckets.fees_fen ?? 0)}::bigint[], ${col((d) => d.buckets.payable_fen ?? 0)}::bigint[],
+      ${col((d) => d.buckets.paid_fen ?? 0)}::bigint[], ${col((d) => d.buckets.escrow_fen ?? 0)}::bigint[],
+      ${col((d) => d.buckets.refund_fen ?? 0)}::bigint[], ${col((d) => d.buckets.unallocated_fen ?? 0)}::bigint[],
+      ${col((d) => d.principalFen)}::bigint[], ${col((d) => d.interestFen)}::bigint[])
+      as v(case_id, received, fees, payable, paid, escrow, refund, unallocated, principal, interest)
+    where b.case_id = v.case_id`);
+  const payables = cases.flatMap(([caseId, d]) =>
+    [...d.payables].map(([partyId, fen]) => ({ caseId, partyId, fen })),
+  );
+  if (payables.length > 0) {
+    const pcol = <T>(pick: (x: (typeof payables)[number]) => T) => sql.param(payables.map(pick));
+    // A row first (its checks hold for 0), then the move: the checks judge the result, never a delta.
+    await tx.execute(sql`insert into funds.payables (case_id, party_id)
+      select * from unnest(${pcol((x) => x.caseId)}::uuid[], ${pcol((x) => x.partyId)}::uuid[])
+      on conflict (case_id, party_id) do nothing`);
+    await tx.execute(sql`update funds.payables p set payable_fen = p.payable_fen + v.fen
+      from unnest(${pcol((x) => x.caseId)}::uuid[], ${pcol((x) => x.partyId)}::uuid[], ${pcol((x) => x.fen)}::bigint[])
+        as v(case_id, party_id, fen)
+      where p.case_id = v.case_id and p.party_id = v.party_id`);
   }
-  return posted;
 }
 
 export type CaseBalanceRow = {

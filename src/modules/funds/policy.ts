@@ -38,3 +38,9 @@ export function assertCanClaim(actor: Actor, c: CaseContext): void {
   if (!c.isTeamMember && !isLeaderOf(actor, c.courtId))
     forbid('只有本案执行团队或本院院领导可以认领', 'Only the case team or a court leader may claim it');
 }
+
+/** Allocating by decision: the case judge, or a leader of the case's court. */
+export function assertCanAllocate(actor: Actor, c: CaseContext): void {
+  if (c.team.judgeId !== actor.userId && !isLeaderOf(actor, c.courtId))
+    forbid('只有承办法官或本院院领导可以决定分配', 'Only the case judge or a court leader may allocate');
+}

@@ -6,6 +6,8 @@ import { teamSeats } from '../../platform/http/access.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { Role, requireActor } from '../identity/index.ts';
 import {
+  ZAllocatedSchema,
+  ZAllocateSchema,
   ZBankAccountSchema,
   ZBankAckSchema,
   ZCaseFundsSchema,
@@ -30,6 +32,7 @@ import {
   ZRejectSchema,
   ZUnmatchedListSchema,
 } from './contracts.ts';
+import { allocateByDecision } from './use-cases/allocate.ts';
 import { receiveArrivals, receivePaymentResults } from './use-cases/bank-notifications.ts';
 import { getCaseFunds } from './use-cases/case-funds.ts';
 import {
@@ -144,6 +147,21 @@ export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: 
     },
     async (request) =>
       view(await rejectDisbursement(db, requireActor(request), request.params.id, request.body.reason)),
+  );
+
+  app.post(
+    '/api/v1/funds/allocations',
+    {
+      config: { access: { kind: 'case', seats: ['judge'], courtRoles: [Role.courtLeader] } },
+      schema: {
+        tags,
+        summary: '决定分配 / Allocate unallocated money by the court’s decision',
+        body: ZAllocateSchema,
+        response: { 201: ZAllocatedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await allocateByDecision(db, requireActor(request), request.body)),
   );
 
   app.post(

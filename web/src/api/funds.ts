@@ -8,6 +8,8 @@ import type {
   TMonthlyReport,
   TReconciliation,
   TUnmatchedList,
+  ZAllocatedSchema,
+  ZAllocateSchema,
   ZClaimedSchema,
   ZLodgedSchema,
   ZLodgeEscrowSchema,
@@ -26,6 +28,9 @@ type TPayeeAccountSaved = z.infer<typeof ZPayeeAccountSavedSchema>;
 export type TLodgeEscrow = z.input<typeof ZLodgeEscrowSchema>;
 export type TEscrowGround = TLodgeEscrow['ground'];
 type TLodged = z.infer<typeof ZLodgedSchema>;
+export type TAllocate = z.input<typeof ZAllocateSchema>;
+export type TAllocateShare = TAllocate['shares'][number];
+type TAllocated = z.infer<typeof ZAllocatedSchema>;
 
 export type TCaseDisbursement = TCaseFunds['disbursements'][number];
 export type TCasePayee = TCaseFunds['payees'][number];
@@ -40,6 +45,16 @@ export type TWaitingCase = TMonthlyReport['waiting'][number];
 /** What is left to propose for a payee: payable less what proposals not yet paid hold. */
 export function availableFen(payee: TCasePayee): number {
   return Math.max(0, payee.payableFen - payee.reservedFen);
+}
+
+/**
+ * 决定分配: what a decision can divide — the unallocated money less the enforcement fee still
+ * owed, which the server takes first (the fee due is the case's fee less what is already taken).
+ */
+export function allocatableFen(funds: TCaseFunds): { feeFen: number; leftFen: number } {
+  const { unallocatedFen, feesFen } = funds.balances;
+  const feeFen = Math.min(unallocatedFen, Math.max(0, funds.enforcementFeeFen - feesFen));
+  return { feeFen, leftFen: unallocatedFen - feeFen };
 }
 
 /**
@@ -197,6 +212,21 @@ export function useLodgeEscrow(caseId: string) {
   return useMutation({
     mutationFn: (body: Omit<TLodgeEscrow, 'caseId'>) =>
       requestJson<TLodged>('/api/v1/funds/escrows', { method: 'POST', body: { ...body, caseId } }),
+    onSettled: () => refresh(caseId),
+  });
+}
+
+/**
+ * 决定分配: the case judge or a leader of the case's court divides the case's unallocated money
+ * (several applicants) among them; the fee still owed is taken first by the server, and what is
+ * left may go back to the respondent. A refusal ("more than is unallocated") means the page's
+ * balances are stale: refresh them too.
+ */
+export function useAllocate(caseId: string) {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: (body: Omit<TAllocate, 'caseId'>) =>
+      requestJson<TAllocated>('/api/v1/funds/allocations', { method: 'POST', body: { ...body, caseId } }),
     onSettled: () => refresh(caseId),
   });
 }

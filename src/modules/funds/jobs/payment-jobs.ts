@@ -45,7 +45,12 @@ export const instructPaymentJob = defineJob({
     if (answer.status >= 500 || answer.status === 429)
       throw new Error(`bank answered ${answer.status}; retrying`);
     if (answer.status >= 300) {
-      // Refused outright (a malformed order): the money is payable again.
+      // Refused. An earlier send of the same instruction may still have been accepted (this may be
+      // a rerun): only the bank's own word that it holds no such payment makes it payable again.
+      const status = await paymentStatus(bank, d.instructionId);
+      if (status.status !== 404) {
+        throw new Error(`bank refused a resend (HTTP ${answer.status}); its status says ${status.status}`);
+      }
       await ctx.database.db.transaction((tx) =>
         settlePayment(tx, {
           instructionId: d.instructionId,

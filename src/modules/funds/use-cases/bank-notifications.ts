@@ -73,10 +73,12 @@ export async function receivePaymentResults(
   input: { path: string; rawBody: string; headers: IncomingHttpHeaders },
 ) {
   const body = verified(config, input, ZPaymentResultsBodySchema);
-  const results = await db.transaction(async (tx) => {
-    const out: { key: string; outcome: string }[] = [];
-    for (const r of body.results) out.push({ key: r.instructionId, outcome: await settlePayment(tx, r) });
-    return out;
-  });
+  // One transaction per result: each locks its disbursement, then its case, and no two results of
+  // a batch are held together (no deadlock against another batch or against arrivals). A result
+  // settled before a later one fails stays settled; the bank's resend finds it so.
+  const results: { key: string; outcome: string }[] = [];
+  for (const r of body.results) {
+    results.push({ key: r.instructionId, outcome: await db.transaction((tx) => settlePayment(tx, r)) });
+  }
   return { results };
 }

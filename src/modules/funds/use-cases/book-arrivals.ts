@@ -10,11 +10,12 @@ import type { DbOrTx } from '../../../platform/db.ts';
 import { publishEvents } from '../../../platform/events.ts';
 import { moneyReceived } from '../events.ts';
 import {
+  applyToBalances,
   type CaseBalanceRow,
+  insertJournals,
   type JournalInput,
   LedgerAccount,
   lockBalances,
-  postJournals,
 } from '../ledger.ts';
 import { allocateArrival } from '../rules/allocation.ts';
 import { delayInterestFen } from '../rules/delay-interest.ts';
@@ -128,15 +129,10 @@ export async function allocateToCases(
   items: readonly CaseMoneyIn[],
   journals: JournalInput[],
 ): Promise<void> {
-  const balances = await lockBalances(
-    tx,
-    items.map((i) => i.account.caseId),
-  );
-  const accrued = new Map<string, CaseBalanceRow>();
-  for (const item of [...items].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))) {
+  const ordered = [...items].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  // The money in first: inserts, which hold nothing other bookings wait for.
+  for (const item of ordered) {
     const { account } = item;
-    const b = balances.get(account.caseId);
-    if (!b) throw new Error(`case ${account.caseId} has no balance row`);
     journals.push({
       courtId: account.courtId,
       caseId: account.caseId,
@@ -150,6 +146,33 @@ export async function allocateToCases(
         { account: LedgerAccount.unallocated, amountFen: -item.amountFen },
       ],
     });
+  }
+  const arrived = await insertJournals(tx, journals);
+  await publishEvents(
+    tx,
+    moneyReceived,
+    items.map((i) => ({
+      aggregateId: i.account.caseId,
+      payload: {
+        caseId: i.account.caseId,
+        courtId: i.account.courtId,
+        receiptId: i.receiptId,
+        amountFen: i.amountFen,
+        receivedOn: chinaDateOf(new Date(i.receivedAt)),
+      },
+    })),
+  );
+  // Then the allocation, which reads the cases' balances: their rows locked (in id order) until commit.
+  const balances = await lockBalances(
+    tx,
+    items.map((i) => i.account.caseId),
+  );
+  const allocations: JournalInput[] = [];
+  const accrued = new Map<string, CaseBalanceRow>();
+  for (const item of ordered) {
+    const { account } = item;
+    const b = balances.get(account.caseId);
+    if (!b) throw new Error(`case ${account.caseId} has no balance row`);
     if (account.applicantIds.length !== 1) continue;
     const [payee] = account.applicantIds;
     // Delay interest runs on the unpaid principal up to the day the money arrived (2014 interpretation art. 1).
@@ -180,7 +203,7 @@ export async function allocateToCases(
         : []),
       ...(a.refundFen > 0 ? [{ account: LedgerAccount.refund, amountFen: -a.refundFen }] : []),
     ];
-    journals.push({
+    allocations.push({
       courtId: account.courtId,
       caseId: account.caseId,
       kind: 'allocation',
@@ -192,7 +215,7 @@ export async function allocateToCases(
     b.principalAllocatedFen += a.principalFen;
     b.interestAllocatedFen += a.interestFen;
   }
-  await postJournals(tx, journals);
+  await applyToBalances(tx, [...arrived, ...(await insertJournals(tx, allocations))]);
   if (accrued.size > 0) {
     const rows = [...accrued.values()].map(
       (b) => sql`(${b.caseId}::uuid, ${b.interestAccruedFen}::bigint, ${b.interestAccruedTo}::date)`,
@@ -200,20 +223,6 @@ export async function allocateToCases(
     await tx.execute(sql`update funds.case_balances c set interest_accrued_fen = v.fen, interest_accrued_to = v.upto
       from (values ${sql.join(rows, sql`, `)}) as v(case_id, fen, upto) where c.case_id = v.case_id`);
   }
-  await publishEvents(
-    tx,
-    moneyReceived,
-    items.map((i) => ({
-      aggregateId: i.account.caseId,
-      payload: {
-        caseId: i.account.caseId,
-        courtId: i.account.courtId,
-        receiptId: i.receiptId,
-        amountFen: i.amountFen,
-        receivedOn: chinaDateOf(new Date(i.receivedAt)),
-      },
-    })),
-  );
 }
 
 async function courtsOfAccounts(tx: DbOrTx, arrivals: readonly Arrival[]): Promise<Map<string, string>> {

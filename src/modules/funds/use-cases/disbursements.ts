@@ -172,6 +172,13 @@ export async function rejectDisbursement(
     await releaseReservation(tx, d);
     await tx.execute(sql`update funds.disbursements set state = 'rejected', failure_reason = ${reason}, updated_at = now()
       where id = ${d.id}::uuid`);
+    await appendAudit(tx, {
+      actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
+      action: 'funds.disbursement.reject',
+      objectType: 'case',
+      objectId: d.caseId,
+      detail: { disbursementId: d.id, reason },
+    });
     const after = await findDisbursement(tx, { id: d.id });
     if (!after) throw notFound('发放', 'Disbursement');
     return after;

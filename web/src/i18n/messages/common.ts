@@ -2,6 +2,7 @@ import type { Bilingual } from '../bilingual.ts';
 
 export const commonMessages = {
   'common.actions': { zh: '操作', en: 'Actions' },
+  'common.yuan': { zh: '元', en: 'yuan' },
   'common.cancel': { zh: '取消', en: 'Cancel' },
   'common.create': { zh: '创建', en: 'Create' },
   'common.edit': { zh: '编辑', en: 'Edit' },

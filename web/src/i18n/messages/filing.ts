@@ -13,7 +13,6 @@ export const filingMessages = {
   'filing.caseType': { zh: '案件类型', en: 'Case type' },
   'filing.claim': { zh: '申请执行标的额', en: 'Claim amount' },
   'filing.claimHint': { zh: '单位：元，可精确到分', en: 'In yuan, up to two decimals' },
-  'filing.yuan': { zh: '元', en: 'yuan' },
   'filing.claim.required': { zh: '请填写申请执行标的额', en: 'Enter the claim amount' },
   'filing.claim.format': {
     zh: '金额格式不正确，最多两位小数',

@@ -1,20 +1,13 @@
-import { Card, Checkbox, Col, Form, InputNumber, Radio, Row, Select } from 'antd';
+import { Card, Checkbox, Col, Form, Radio, Row, Select } from 'antd';
 import { caseTypes, yuanToFen } from '../../../../../src/kernel/index.ts';
 import { caseFlags, triages } from '../../../api/cases.ts';
 import { useTeams } from '../../../api/identity.ts';
 import { useCurrentUser } from '../../../app/current-user.tsx';
 import { MoneyText } from '../../../components/money-text.tsx';
+import { YuanInput } from '../../../components/yuan-input.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { useCaseTypeLabel } from '../code-labels.ts';
 import { claimRule } from './field-rules.ts';
-
-/** `1234567.8` → `1,234,567.8`: group the whole part only, never the decimals. */
-function groupThousands(value: string | undefined): string {
-  if (!value) return '';
-  const [whole = '', fraction] = value.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
 
 /** Case type, claim, triage, special flags and (optionally) the team. */
 export function CaseInfoFields() {
@@ -44,17 +37,7 @@ export function CaseInfoFields() {
             rules={[claimRule(t)]}
             extra={claimFen ? <MoneyText fen={claimFen} type="secondary" /> : t('filing.claimHint')}
           >
-            <InputNumber<string>
-              stringMode
-              min="0.01"
-              precision={2}
-              prefix="¥"
-              suffix={t('filing.yuan')}
-              controls={false}
-              formatter={(value) => groupThousands(value)}
-              parser={(value) => (value ?? '').replace(/[,\s¥]/g, '')}
-              style={{ width: '100%' }}
-            />
+            <YuanInput />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} lg={6}>

@@ -1,13 +1,13 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { formatYuan, yuanToFen } from '../../../../../../src/kernel/index.ts';
 import { isApiError } from '../../../../api/client.ts';
 import { availableFen, type TCasePayee, type TEscrowGround, useLodgeEscrow } from '../../../../api/funds.ts';
 import { ErrorAlert } from '../../../../components/error-alert.tsx';
+import { YuanInput } from '../../../../components/yuan-input.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
 import { applyServerFieldErrors } from '../../../../lib/form-errors.ts';
 import { escrowGroundKey, escrowGrounds } from './labels.ts';
-import { groupThousands } from './propose-disbursement-form.tsx';
 
 type Values = { amountYuan?: string; ground?: TEscrowGround; note?: string };
 
@@ -102,18 +102,7 @@ export function EscrowModal({
             },
           ]}
         >
-          <InputNumber<string>
-            stringMode
-            min="0.01"
-            precision={2}
-            prefix="¥"
-            suffix={t('funds.yuan')}
-            controls={false}
-            formatter={(value) => groupThousands(value)}
-            parser={(value) => (value ?? '').replace(/[,\s¥]/g, '')}
-            style={{ width: '100%' }}
-            data-testid="escrow-amount"
-          />
+          <YuanInput testId="escrow-amount" />
         </Form.Item>
         <Form.Item
           name="ground"

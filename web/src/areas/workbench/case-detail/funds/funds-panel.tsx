@@ -14,6 +14,7 @@ import { PageSpin } from '../../../../app/page-spin.tsx';
 import { describeError } from '../../../../components/error-text.ts';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
+import { AllocateForm } from './allocate-form.tsx';
 import { DisbursementsTable } from './disbursements-table.tsx';
 import { EscrowModal } from './escrow-modal.tsx';
 import { FundsOverview } from './funds-overview.tsx';
@@ -27,8 +28,9 @@ import { RejectDisbursementModal } from './reject-disbursement-modal.tsx';
 /**
  * 执行款 on the case page (一案一账号): the account number payers use, the balances and the 30-day
  * light, the payees' accounts, money in and out, the ledger; the team proposes payouts and a
- * leader of the case's court approves them, or lodges money in escrow (提存). While the bank
- * pays, the tab follows it by itself.
+ * leader of the case's court approves them, or lodges money in escrow (提存). Money a case with
+ * several applicants holds unallocated is divided by the judge or such a leader (决定分配). While
+ * the bank pays, the tab follows it by itself.
  */
 export function FundsPanel({ detail }: { detail: TCaseDetail }) {
   const i18n = useI18n();
@@ -51,6 +53,8 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
   const isTeam = detail.isTeamMember;
   // The server allows approval and escrow (提存) to a court leader of the case's own court only.
   const canApprove = hasAnyRole(user, 'courtLeader') && user.court.id === detail.court.id;
+  // 决定分配: the case judge or such a leader (the server's rule too).
+  const canAllocate = canApprove || (detail.team.judge !== null && detail.team.judge.id === user.id);
   const hasPending = data.disbursements.some((d) => d.state === 'pendingApproval');
   const hasInFlight = data.disbursements.some((d) => isInFlight(d.state));
 
@@ -85,6 +89,9 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
       {hasInFlight ? <Alert type="info" showIcon title={t('funds.disbursement.inFlight')} /> : null}
       {hasPending && !canApprove ? (
         <Alert type="warning" showIcon title={t('funds.disbursement.needLeader')} />
+      ) : null}
+      {canAllocate && data.balances.unallocatedFen > 0 && data.payees.length > 0 ? (
+        <AllocateForm caseId={detail.id} funds={data} />
       ) : null}
       <Card size="small" title={t('funds.payees')}>
         <PayeesTable

@@ -39,6 +39,7 @@ const ledgerKindKeys: Record<string, MessageKey> = {
   'arrival.claimed': 'funds.kind.arrivalClaimed',
   'arrival.unmatched': 'funds.kind.arrivalUnmatched',
   allocation: 'funds.kind.allocation',
+  'allocation.decided': 'funds.kind.allocationDecided',
   payout: 'funds.kind.payout',
   escrow: 'funds.kind.escrow',
 };

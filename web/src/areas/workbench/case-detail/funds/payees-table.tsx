@@ -38,7 +38,11 @@ export function PayeesTable({
           title: t('funds.payee.payable'),
           align: 'right',
           width: 140,
-          render: (_, p) => <MoneyText fen={p.payableFen} />,
+          render: (_, p) => (
+            <span data-testid="payee-payable" data-fen={p.payableFen}>
+              <MoneyText fen={p.payableFen} />
+            </span>
+          ),
         },
         {
           key: 'reserved',

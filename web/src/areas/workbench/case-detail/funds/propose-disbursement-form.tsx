@@ -1,10 +1,11 @@
 import { SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { formatYuan, yuanToFen } from '../../../../../../src/kernel/index.ts';
 import { isApiError } from '../../../../api/client.ts';
 import { availableFen, type TCasePayee, useProposeDisbursement } from '../../../../api/funds.ts';
 import { ErrorAlert } from '../../../../components/error-alert.tsx';
+import { YuanInput } from '../../../../components/yuan-input.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
 import { applyServerFieldErrors } from '../../../../lib/form-errors.ts';
 
@@ -16,14 +17,6 @@ const fieldAliases: Record<string, string> = {
   payeeAccount: 'payeePartyId',
   'payeeAccount.accountNumber': 'payeePartyId',
 };
-
-/** `1234567.8` → `1,234,567.8`: groups the whole part only, never the decimals. */
-export function groupThousands(value: string | undefined): string {
-  if (!value) return '';
-  const [whole = '', fraction] = value.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
 
 /**
  * 申请发放 (执行款物管理规定 art. 15): the amount is typed in yuan and sent as integer fen; the
@@ -108,18 +101,7 @@ export function ProposeDisbursementForm({ caseId, payees }: { caseId: string; pa
                 },
               ]}
             >
-              <InputNumber<string>
-                stringMode
-                min="0.01"
-                precision={2}
-                prefix="¥"
-                suffix={t('funds.yuan')}
-                controls={false}
-                formatter={(value) => groupThousands(value)}
-                parser={(value) => (value ?? '').replace(/[,\s¥]/g, '')}
-                style={{ width: '100%' }}
-                data-testid="propose-amount"
-              />
+              <YuanInput testId="propose-amount" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
