@@ -1,47 +1,28 @@
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import { teamSeats } from '../../platform/http/access.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { Role, requireActor } from '../identity/index.ts';
+import { registerBankNotificationRoutes } from './bank-routes.ts';
 import {
   ZAllocatedSchema,
   ZAllocateSchema,
   ZBankAccountSchema,
-  ZBankAckSchema,
   ZCaseFundsSchema,
   ZCaseIdParamSchema,
-  ZClaimedSchema,
-  ZClaimSchema,
-  ZCourtDisbursementsQuerySchema,
-  ZCourtDisbursementsSchema,
   ZDisbursementSchema,
   ZIdParamSchema,
   ZLodgedSchema,
   ZLodgeEscrowSchema,
-  ZMonthlyQuerySchema,
-  ZMonthlyReportSchema,
   ZPayeeAccountSavedSchema,
   ZPayeeParamSchema,
   ZProposeDisbursementSchema,
   ZProposedSchema,
-  ZReconcileSchema,
-  ZReconciliationSchema,
-  ZReconciliationsSchema,
   ZRejectSchema,
-  ZUnmatchedListSchema,
 } from './contracts.ts';
+import { registerFundsDeskRoutes } from './desk-routes.ts';
 import { allocateByDecision } from './use-cases/allocate.ts';
-import { receiveArrivals, receivePaymentResults } from './use-cases/bank-notifications.ts';
 import { getCaseFunds } from './use-cases/case-funds.ts';
-import {
-  listCourtDisbursements,
-  listCourtReconciliations,
-  monthlyReport,
-  monthlyReportWorkbook,
-  reconcileNow,
-} from './use-cases/court-desk.ts';
 import {
   approveDisbursement,
   getDisbursement,
@@ -50,7 +31,6 @@ import {
   setPayeeAccount,
 } from './use-cases/disbursements.ts';
 import { lodgeInEscrow } from './use-cases/escrow.ts';
-import { claimUnmatched, listUnmatched } from './use-cases/unmatched.ts';
 
 export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: Config }): void {
   const tags = ['funds'];
@@ -179,159 +159,8 @@ export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: 
       reply.status(201).send(await lodgeInEscrow(db, requireActor(request), request.body)),
   );
 
-  app.get(
-    '/api/v1/funds/unmatched',
-    {
-      config: {
-        access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk, Role.courtLeader] },
-      },
-      schema: {
-        tags,
-        summary: '待认领款项 / The court’s claim queue',
-        response: { 200: ZUnmatchedListSchema, ...errors },
-      },
-    },
-    async (request) => listUnmatched(db, requireActor(request)),
-  );
-
-  app.post(
-    '/api/v1/funds/unmatched/:id/claim',
-    {
-      config: { access: { kind: 'case', seats: teamSeats, courtRoles: [Role.courtLeader] } },
-      schema: {
-        tags,
-        summary: '认领款项 / Claim a payment for a case',
-        params: ZIdParamSchema,
-        body: ZClaimSchema,
-        response: { 200: ZClaimedSchema, ...errors },
-      },
-    },
-    async (request) => claimUnmatched(db, requireActor(request), request.params.id, request.body),
-  );
-
-  app.get(
-    '/api/v1/funds/disbursements',
-    {
-      config: {
-        access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk, Role.courtLeader] },
-      },
-      schema: {
-        tags,
-        summary: '本院执行款发放 / The court’s disbursements',
-        querystring: ZCourtDisbursementsQuerySchema,
-        response: { 200: ZCourtDisbursementsSchema, ...errors },
-      },
-    },
-    async (request) => listCourtDisbursements(db, requireActor(request), request.query),
-  );
-
-  app.get(
-    '/api/v1/funds/reconciliations',
-    {
-      config: {
-        access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk, Role.courtLeader] },
-      },
-      schema: {
-        tags,
-        summary: '对账结果 / Reconciliations with the bank',
-        response: { 200: ZReconciliationsSchema, ...errors },
-      },
-    },
-    async (request) => listCourtReconciliations(db, requireActor(request)),
-  );
-
-  app.post(
-    '/api/v1/funds/reconciliations',
-    {
-      config: {
-        access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk, Role.courtLeader] },
-      },
-      schema: {
-        tags,
-        summary: '立即对账 / Reconcile a day now',
-        body: ZReconcileSchema,
-        response: { 200: ZReconciliationSchema, ...errors },
-      },
-    },
-    async (request) => reconcileNow(db, config, requireActor(request), request.body),
-  );
-
-  app.get(
-    '/api/v1/funds/reports/monthly',
-    {
-      config: {
-        access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk, Role.courtLeader] },
-      },
-      schema: {
-        tags,
-        summary: '执行款月报（JSON 或 Excel） / The court’s monthly funds report (JSON or xlsx)',
-        querystring: ZMonthlyQuerySchema,
-        response: {
-          200: {
-            description: 'JSON, or with format=xlsx an Excel workbook',
-            content: {
-              'application/json': { schema: ZMonthlyReportSchema },
-              [xlsxMediaType]: { schema: ZBinaryFile },
-            },
-          },
-          ...errors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const report = await monthlyReport(db, requireActor(request), request.query.month);
-      if (request.query.format !== 'xlsx') return report;
-      const file = await monthlyReportWorkbook(report);
-      return reply
-        .header('content-type', xlsxMediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.buffer);
-    },
-  );
-
-  // The bank's notifications: signed over the exact bytes, so the body is kept as received.
-  app.register(async (plain) => {
-    plain.removeAllContentTypeParsers();
-    plain.addContentTypeParser(
-      '*',
-      { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 },
-      (_request, body, done) => done(null, body),
-    );
-    const scope = plain.withTypeProvider<ZodTypeProvider>();
-    const raw = (request: {
-      url: string;
-      body: unknown;
-      headers: Record<string, string | string[] | undefined>;
-    }) => ({
-      path: request.url,
-      rawBody: typeof request.body === 'string' ? request.body : '',
-      headers: request.headers,
-    });
-    scope.post(
-      '/api/v1/funds/bank/arrivals',
-      {
-        config: { access: { kind: 'institutionSignature' } },
-        schema: {
-          tags,
-          summary: '到账通知（银行签名） / Arrival notifications from the bank (signed)',
-          response: { 200: ZBankAckSchema, ...errors },
-        },
-      },
-      async (request) => receiveArrivals(db, config, raw(request)),
-    );
-    scope.post(
-      '/api/v1/funds/bank/payment-results',
-      {
-        config: { access: { kind: 'institutionSignature' } },
-        schema: {
-          tags,
-          summary: '付款结果通知（银行签名） / Payment results from the bank (signed)',
-          response: { 200: ZBankAckSchema, ...errors },
-        },
-      },
-      async (request) => receivePaymentResults(db, config, raw(request)),
-    );
-  });
+  registerFundsDeskRoutes(app, { db, config });
+  registerBankNotificationRoutes(app, { db, config });
 }
 
 function view(d: Awaited<ReturnType<typeof getDisbursement>>) {

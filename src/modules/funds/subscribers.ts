@@ -1,4 +1,5 @@
 import { formatYuan } from '../../kernel/index.ts';
+import { clock } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/db.ts';
 import { defineSubscriber, on } from '../../platform/events.ts';
 import { caseFiled } from '../cases/index.ts';
@@ -29,7 +30,7 @@ const bookDeduction = on(deducted, async (tx, e) => {
         amountFen: e.amountFen,
         payerName: '网络查控扣划 / deduction',
         payerAccount: '',
-        receivedAt: new Date().toISOString(),
+        receivedAt: clock.now().toISOString(),
       },
     ],
     { source: 'deduction' },

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { clock } from '../../platform/clock.ts';
 import { AppError, bi, ErrorCode } from '../../platform/errors.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import {
@@ -130,7 +131,7 @@ export function registerMatchRoute(
       }
       auditor.record({
         unitId: unit.id,
-        at: new Date().toISOString(),
+        at: clock.now().toISOString(),
         unitName: unit.name,
         day,
         subjects: subjects.length,

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
 import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
@@ -44,7 +45,7 @@ export async function deleteEntryInTx(
   if (entry.state === 'pendingApproval') {
     await tx
       .update(entries)
-      .set({ state: 'refused', refusalReason: input.reason, updatedAt: new Date() })
+      .set({ state: 'refused', refusalReason: input.reason, updatedAt: clock.now() })
       .where(eq(entries.id, entry.id));
     await appendHistory(tx, {
       entryId: entry.id,
@@ -85,7 +86,7 @@ export async function deleteEntryInTx(
       deletionLetter: letter,
       isCreditRepair: isRepair,
       deletedAtRequestOf: ground === 'applicantRequest' ? (input.applicantKey ?? null) : null,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(eq(entries.id, entry.id));
   await appendHistory(tx, {

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { tokensOf } from '../../../kernel/index.ts';
+import { clock } from '../../../platform/clock.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
@@ -26,7 +27,7 @@ export async function revokeEntryInTx(
       revokedOn: today,
       revocationReason: input.reason,
       deletionDueOn: revocationDueOn(today),
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(eq(entries.id, entry.id));
   await appendHistory(tx, {
@@ -98,7 +99,7 @@ export async function correctEntryInTx(
   }
   const [corrected] = await tx
     .update(entries)
-    .set({ ...after, searchTokens: tokensOf([input.corrections.name ?? entry.name]), updatedAt: new Date() })
+    .set({ ...after, searchTokens: tokensOf([input.corrections.name ?? entry.name]), updatedAt: clock.now() })
     .where(eq(entries.id, entry.id))
     .returning();
   if (!corrected) throw new Error('entry vanished');

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { clock } from '../../../platform/clock.ts';
 import { defineJob, enqueueJob } from '../../../platform/jobs.ts';
 import { pay, paymentStatus } from '../bank/client.ts';
 import { findDisbursement } from '../use-cases/disbursement-store.ts';
@@ -55,7 +56,7 @@ export const instructPaymentJob = defineJob({
         settlePayment(tx, {
           instructionId: d.instructionId,
           status: 'failed',
-          settledAt: new Date().toISOString(),
+          settledAt: clock.now().toISOString(),
           reason: `bank refused the instruction (HTTP ${answer.status})`,
         }),
       );
@@ -101,7 +102,7 @@ export const pollPaymentJob = defineJob({
         instructionId: d.instructionId,
         status: body.status === 'paid' ? 'paid' : 'failed',
         bankSerial: body.bankSerial,
-        settledAt: body.settledAt ?? new Date().toISOString(),
+        settledAt: body.settledAt ?? clock.now().toISOString(),
         reason: body.reason,
       }),
     );

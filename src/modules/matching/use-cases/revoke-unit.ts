@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -14,7 +15,7 @@ export async function revokeUnit(tx: DbOrTx, actor: Actor, id: string): Promise<
   if (!isUuid(id)) throw notFound('接入单位', 'API client');
   const [row] = await tx
     .update(units)
-    .set({ revokedAt: new Date(), revokedBy: actor.userId })
+    .set({ revokedAt: clock.now(), revokedBy: actor.userId })
     .where(and(eq(units.id, id), isNull(units.revokedAt)))
     .returning();
   if (!row) {

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
+import { clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { invalidField } from '../../../platform/errors.ts';
 import type { Actor } from '../../identity/index.ts';
@@ -53,7 +54,7 @@ export async function listInbox(db: Db, actor: Actor, query: InboxQuery) {
 export async function markInboxRead(db: Db, actor: Actor, ids: readonly string[]) {
   const marked = await db
     .update(messages)
-    .set({ state: 'read', readAt: new Date() })
+    .set({ state: 'read', readAt: clock.now() })
     .where(and(ownInApp(actor.userId), eq(messages.state, 'unread'), inArray(messages.id, [...new Set(ids)])))
     .returning({ id: messages.id });
   return { read: marked.length };
