@@ -5,7 +5,7 @@ import path from 'node:path';
  * The architecture rules `npm run lint` enforces on imports (docs/architecture.md):
  *
  * 1. A module is imported only through its `index.ts`; the web app may also import a module's
- *    `contracts.ts`, for types only.
+ *    `contracts.ts` (or `<part>-contracts.ts`), for types only.
  * 2. `src/kernel/` imports nothing of the project but itself (npm packages are fine).
  * 3. No import cycle anywhere (server, web, tests, benchmarks, scripts), type-only imports included.
  * 4. The web app imports from outside `web/` only the kernel and modules' contracts — and nothing
@@ -87,7 +87,8 @@ for (const file of files) {
       continue;
     }
     if (isWeb && !isInside(imp.target, webDir)) {
-      const isContracts = moduleOf(imp.target) !== null && path.basename(imp.target) === 'contracts.ts';
+      const isContracts =
+        moduleOf(imp.target) !== null && /^([a-z0-9]+-)*contracts\.ts$/.test(path.basename(imp.target));
       if (!isInside(imp.target, kernelDir) && !(isContracts && imp.isTypeOnly)) {
         problems.push(
           `${rel(file)}: imports ${imp.spec} — the web app takes only the kernel and (type-only) modules' contracts`,

@@ -12,7 +12,7 @@ import { defineSubscriber, on } from '../platform/events.ts';
  * "执行款到账" and "执行款发放", which start and meet the 30-day payout deadline (执行款物管理规定
  * art. 15). Nodes are recorded in the name of the case judge, keyed by what caused them.
  */
-async function recordMoneyNode(
+export async function recordMoneyNode(
   tx: Tx,
   input: {
     caseId: string;

@@ -47,13 +47,15 @@ export async function publishEvents<P>(
   items: readonly { payload: NoInfer<P>; aggregateId?: string }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const rows = items.map((item) => {
+  const payloads = items.map((item) => {
     const parsed = event.schema.safeParse(item.payload);
     if (!parsed.success) throw new Error(`event ${event.type}: invalid payload: ${parsed.error.message}`);
-    return dsql`(${event.type}, ${item.aggregateId ?? null}, ${JSON.stringify(parsed.data)}::jsonb)`;
+    return JSON.stringify(parsed.data);
   });
+  // One array parameter per column: the statement's text is the same for a batch of any size.
   await tx.execute(dsql`insert into platform.outbox_events (event_type, aggregate_id, payload)
-    values ${dsql.join(rows, dsql`, `)}`);
+    select ${event.type}, a, p::jsonb from unnest(${dsql.param(items.map((i) => i.aggregateId ?? null))}::text[],
+      ${dsql.param(payloads)}::text[]) as u(a, p)`);
 }
 
 /** What a handler learns about the delivery besides the payload. */

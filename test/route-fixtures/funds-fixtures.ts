@@ -62,6 +62,15 @@ async function notify(world: World, notifications: unknown[]) {
   const req = signed(path, { notifications });
   const res = await world.t.request('POST', path, { headers: req.headers, body: req.rawBody });
   if (res.status !== 200) throw new Error(`arrivals: ${res.status} ${JSON.stringify(res.body)}`);
+  // Recorded now, booked by the court's booker a moment later (docs/decisions/0015).
+  const serials = notifications.map((n) => String((n as { serial: string }).serial));
+  for (let i = 0; ; i++) {
+    const [left] = await world.t.database.sql<{ n: number }[]>`
+      select count(*)::int as n from funds.arrival_inbox where serial = any(${serials})`;
+    if (left?.n === 0) return;
+    if (i > 3000) throw new Error('arrivals were not booked within a minute');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** A new case with its account open, money booked for its applicant and the applicant's bank account on file. */
@@ -104,6 +113,32 @@ async function aPendingDisbursement(world: World, court: CourtKey) {
   return { params: { id: String(res.body.id) }, caseId: onCase.caseId };
 }
 
+/** A case with money waiting and a payout delay its judge requested (执行款物管理规定 art. 15). */
+async function aPendingPayoutDelay(world: World, court: CourtKey) {
+  const onCase = await aCaseWithMoney(world, court);
+  const res = await world.call(
+    `${court}.judge`,
+    'POST',
+    `/api/v1/cases/${onCase.caseId}/funds/payout-delays`,
+    { reason: 'applicantNotCollecting', note: '申请执行人暂未领取' },
+    201,
+  );
+  return { params: { id: String(res.body.id) }, caseId: onCase.caseId };
+}
+
+/** The same delay approved by a leader of the case's court. */
+async function anApprovedPayoutDelay(world: World, court: CourtKey) {
+  const pending = await aPendingPayoutDelay(world, court);
+  await world.call(
+    `${court}.president`,
+    'POST',
+    `/api/v1/funds/payout-delays/${pending.params.id}/approve`,
+    undefined,
+    200,
+  );
+  return pending;
+}
+
 function signed(path: string, body: unknown) {
   const rawBody = JSON.stringify(body);
   const timestamp = String(Date.now());
@@ -118,7 +153,10 @@ function signed(path: string, body: unknown) {
   };
 }
 
-/** Funds: the case's money, payee accounts, disbursements and their approval, the claim queue, the bank's notices. */
+/**
+ * Funds: the case's money, payee accounts, disbursements and their approval, payout delays, the
+ * claim queue, the bank's notices.
+ */
 export const fundsFixtures: Record<OperationKey, RouteFixture> = {
   'GET /api/v1/cases/{id}/funds': { build: (world, court) => onNewCase(world, court) },
   'PUT /api/v1/cases/{id}/funds/payee-accounts/{partyId}': {
@@ -210,6 +248,30 @@ export const fundsFixtures: Record<OperationKey, RouteFixture> = {
           note: '拒绝领取',
         },
       };
+    },
+  },
+  'POST /api/v1/cases/{id}/funds/payout-delays': {
+    build: async (world, court) => {
+      const onCase = await aCaseWithMoney(world, court);
+      return {
+        params: { id: onCase.caseId },
+        caseId: onCase.caseId,
+        body: { reason: 'frozenInAnotherCase', note: '执行款被（2026）浙0106执99号案冻结' },
+      };
+    },
+  },
+  'POST /api/v1/funds/payout-delays/{id}/approve': { build: aPendingPayoutDelay },
+  'POST /api/v1/funds/payout-delays/{id}/reject': {
+    build: async (world, court) => ({
+      ...(await aPendingPayoutDelay(world, court)),
+      body: { reason: '理由不充分' },
+    }),
+  },
+  'POST /api/v1/funds/payout-delays/{id}/end': { build: anApprovedPayoutDelay },
+  'GET /api/v1/funds/payout-delays': {
+    build: async (world, court) => {
+      await aPendingPayoutDelay(world, court);
+      return { query: { state: 'pendingApproval' } };
     },
   },
   'GET /api/v1/funds/unmatched': { build: async () => ({}) },

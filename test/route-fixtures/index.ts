@@ -1,6 +1,7 @@
 import type { RouteAccess } from '../../src/platform/http/access.ts';
 import { caseFixtures } from './case-fixtures.ts';
 import { creditFixtures } from './credit-fixtures.ts';
+import { distributionFixtures } from './distribution-fixtures.ts';
 import { expectedFor } from './expectations.ts';
 import { fundsFixtures } from './funds-fixtures.ts';
 import { identityFixtures } from './identity-fixtures.ts';
@@ -30,6 +31,7 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...matchingFixtures,
   ...notifyFixtures,
   ...fundsFixtures,
+  ...distributionFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

@@ -4,11 +4,16 @@ import type { Db } from '../../platform/db.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { ZBankAckSchema } from './contracts.ts';
 import { receiveArrivals, receivePaymentResults } from './use-cases/bank-notifications.ts';
+import { createBooker } from './use-cases/booker.ts';
 
 /** The settlement bank's signed notifications (docs/protocols/bank.md): arrivals and payment results. */
 export function registerBankNotificationRoutes(app: App, { db, config }: { db: Db; config: Config }): void {
   const tags = ['funds'];
   const errors = errorResponses;
+  const booker = createBooker(db, (err, serial) =>
+    app.log.error({ err, serial }, 'booking arrival notices failed; the sweep will try again'),
+  );
+  app.addHook('onClose', () => booker.idle());
   // The bank's notifications: signed over the exact bytes, so the body is kept as received.
   app.register(async (plain) => {
     plain.removeAllContentTypeParsers();
@@ -37,7 +42,7 @@ export function registerBankNotificationRoutes(app: App, { db, config }: { db: D
           response: { 200: ZBankAckSchema, ...errors },
         },
       },
-      async (request) => receiveArrivals(db, config, raw(request)),
+      async (request) => receiveArrivals(db, config, booker, raw(request)),
     );
     scope.post(
       '/api/v1/funds/bank/payment-results',

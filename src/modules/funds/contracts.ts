@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZFen as ZFenAmount, ZIsoDate, ZPositiveFen, ZText } from '../../kernel/index.ts';
 import { escrowGroundValues } from './rules/escrow.ts';
+import { payoutDelayReasonValues } from './rules/payout-deadline.ts';
 
 /** The funds module's API contract: request schemas strict, answers closed (the web reads these types). */
 
@@ -42,6 +43,24 @@ export const DisbursementStateValues = [
   'rejected',
 ] as const;
 const ZDisbursementState = z.enum(DisbursementStateValues);
+
+export const payoutDelayStateValues = ['pendingApproval', 'approved', 'rejected', 'ended'] as const;
+
+/** 延期发放 (执行款物管理规定 art. 15): `dueOn` is the day the money is due once the reason ended. */
+export const ZPayoutDelaySchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  reason: z.enum(payoutDelayReasonValues),
+  note: z.string(),
+  state: z.enum(payoutDelayStateValues),
+  requestedAt: ZInstant,
+  decidedAt: ZInstant.nullable(),
+  approvedOn: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+});
+export type TPayoutDelay = z.infer<typeof ZPayoutDelaySchema>;
 
 export const ZCaseFundsSchema = z.object({
   caseId: z.string(),
@@ -105,6 +124,8 @@ export const ZCaseFundsSchema = z.object({
       createdAt: ZInstant,
     }),
   ),
+  /** Added after the fields above, which stay as they were (an external contract). */
+  payoutDelays: z.array(ZPayoutDelaySchema),
 });
 export type TCaseFunds = z.infer<typeof ZCaseFundsSchema>;
 
@@ -275,3 +296,17 @@ export const ZAllocatedSchema = z.object({
   sharesFen: z.number().int(),
   refundFen: z.number().int(),
 });
+
+export const ZRequestPayoutDelaySchema = z
+  .object({ reason: z.enum(payoutDelayReasonValues), note: ZText(500, { min: 1 }) })
+  .strict();
+export type TRequestPayoutDelay = z.infer<typeof ZRequestPayoutDelaySchema>;
+export const ZPayoutDelayRequestedSchema = z.object({ id: z.string(), state: z.literal('pendingApproval') });
+
+export const ZCourtPayoutDelaysQuerySchema = z
+  .object({ state: z.enum(payoutDelayStateValues).optional() })
+  .strict();
+export const ZCourtPayoutDelaysSchema = z.object({
+  items: z.array(ZPayoutDelaySchema.extend({ caseNumber: z.string() })),
+});
+export type TCourtPayoutDelays = z.infer<typeof ZCourtPayoutDelaysSchema>;

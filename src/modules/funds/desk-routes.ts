@@ -9,6 +9,8 @@ import {
   ZClaimSchema,
   ZCourtDisbursementsQuerySchema,
   ZCourtDisbursementsSchema,
+  ZCourtPayoutDelaysQuerySchema,
+  ZCourtPayoutDelaysSchema,
   ZIdParamSchema,
   ZMonthlyQuerySchema,
   ZMonthlyReportSchema,
@@ -24,9 +26,10 @@ import {
   monthlyReportWorkbook,
   reconcileNow,
 } from './use-cases/court-desk.ts';
+import { listCourtPayoutDelays } from './use-cases/payout-delays.ts';
 import { claimUnmatched, listUnmatched } from './use-cases/unmatched.ts';
 
-/** The court's funds desk: the claim queue, the court's disbursements, reconciliation, the monthly report. */
+/** The court's funds desk: the claim queue, the court's disbursements and payout delays, reconciliation, the monthly report. */
 export function registerFundsDeskRoutes(app: App, { db, config }: { db: Db; config: Config }): void {
   const tags = ['funds'];
   const errors = errorResponses;
@@ -75,6 +78,22 @@ export function registerFundsDeskRoutes(app: App, { db, config }: { db: Db; conf
       },
     },
     async (request) => listCourtDisbursements(db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/funds/payout-delays',
+    {
+      config: {
+        access: { kind: 'signedIn', roles: [Role.judge, Role.assistant, Role.clerk, Role.courtLeader] },
+      },
+      schema: {
+        tags,
+        summary: '本院延期发放 / The court’s payout delays',
+        querystring: ZCourtPayoutDelaysQuerySchema,
+        response: { 200: ZCourtPayoutDelaysSchema, ...errors },
+      },
+    },
+    async (request) => listCourtPayoutDelays(db, requireActor(request), request.query),
   );
 
   app.get(

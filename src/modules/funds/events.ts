@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../../kernel/index.ts';
 import { defineEvent } from '../../platform/events.ts';
+import { payoutDelayReasonValues } from './rules/payout-deadline.ts';
 
 /** The events the funds module publishes; their payloads are its contract with subscribers. */
 
@@ -29,4 +30,29 @@ export const disbursementPaid = defineEvent(
   }),
 );
 
-export const fundsEvents = [moneyReceived, disbursementPaid];
+/** A leader approved paying a case's money later than 30 days (执行款物管理规定 art. 15). */
+export const payoutDelayApproved = defineEvent(
+  'funds.payout-delay-approved',
+  z.object({
+    caseId: z.uuid(),
+    courtId: z.uuid(),
+    delayId: z.uuid(),
+    reason: z.enum(payoutDelayReasonValues),
+    approvedOn: ZIsoDate,
+  }),
+);
+
+/** The reason for an approved delay ended: the money is due within 10 days of `endedOn`. */
+export const payoutDelayEnded = defineEvent(
+  'funds.payout-delay-ended',
+  z.object({
+    caseId: z.uuid(),
+    courtId: z.uuid(),
+    delayId: z.uuid(),
+    reason: z.enum(payoutDelayReasonValues),
+    endedOn: ZIsoDate,
+    dueOn: ZIsoDate,
+  }),
+);
+
+export const fundsEvents = [moneyReceived, disbursementPaid, payoutDelayApproved, payoutDelayEnded];

@@ -5,7 +5,8 @@ import { fundsJobs } from './jobs/index.ts';
 import { registerFundsRoutes } from './routes.ts';
 import { fundsBookings, fundsNotices } from './subscribers.ts';
 
-export { disbursementPaid, moneyReceived } from './events.ts';
+export { disbursementPaid, moneyReceived, payoutDelayApproved, payoutDelayEnded } from './events.ts';
+export { payoutDelayReasonLabels } from './rules/payout-deadline.ts';
 export { type Arrival, type ArrivalOutcome, bookArrivals } from './use-cases/book-arrivals.ts';
 export { approveDisbursement, proposeDisbursement, rejectDisbursement } from './use-cases/disbursements.ts';
 export { receivedFenOf } from './use-cases/received.ts';
@@ -16,7 +17,8 @@ export { verifyLedger } from './verify.ts';
 /**
  * Case funds (一案一账号, 执行款物管理规定 2017): a case account number for every case, the bank's
  * arrival notices booked once each into a double-entry ledger, the fee by its bands, allocation,
- * disbursements approved by a court leader and paid through the bank exactly once, the claim queue.
+ * disbursements approved by a court leader and paid through the bank exactly once (to applicants, and
+ * refunds to respondents), approved payout delays (art. 15), the claim queue.
  */
 export const fundsModule = defineModule({
   name: 'funds',

@@ -16,11 +16,15 @@ import {
   ZLodgeEscrowSchema,
   ZPayeeAccountSavedSchema,
   ZPayeeParamSchema,
+  ZPayoutDelayRequestedSchema,
+  ZPayoutDelaySchema,
   ZProposeDisbursementSchema,
   ZProposedSchema,
   ZRejectSchema,
+  ZRequestPayoutDelaySchema,
 } from './contracts.ts';
 import { registerFundsDeskRoutes } from './desk-routes.ts';
+import { registerDistributionRoutes } from './distribution-routes.ts';
 import { allocateByDecision } from './use-cases/allocate.ts';
 import { getCaseFunds } from './use-cases/case-funds.ts';
 import {
@@ -31,6 +35,12 @@ import {
   setPayeeAccount,
 } from './use-cases/disbursements.ts';
 import { lodgeInEscrow } from './use-cases/escrow.ts';
+import {
+  approvePayoutDelay,
+  endPayoutDelay,
+  rejectPayoutDelay,
+  requestPayoutDelay,
+} from './use-cases/payout-delays.ts';
 
 export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: Config }): void {
   const tags = ['funds'];
@@ -159,7 +169,69 @@ export function registerFundsRoutes(app: App, { db, config }: { db: Db; config: 
       reply.status(201).send(await lodgeInEscrow(db, requireActor(request), request.body)),
   );
 
+  app.post(
+    '/api/v1/cases/:id/funds/payout-delays',
+    {
+      config: { access: { kind: 'case', seats: teamSeats } },
+      schema: {
+        tags,
+        summary: '申请延期发放 / Request a payout delay (执行款物管理规定 art. 15)',
+        params: ZCaseIdParamSchema,
+        body: ZRequestPayoutDelaySchema,
+        response: { 201: ZPayoutDelayRequestedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await requestPayoutDelay(db, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/funds/payout-delays/:id/approve',
+    {
+      config: { access: { kind: 'case', courtRoles: [Role.courtLeader] } },
+      schema: {
+        tags,
+        summary: '批准延期发放 / Approve a payout delay',
+        params: ZIdParamSchema,
+        response: { 200: ZPayoutDelaySchema, ...errors },
+      },
+    },
+    async (request) => approvePayoutDelay(db, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/funds/payout-delays/:id/reject',
+    {
+      config: { access: { kind: 'case', courtRoles: [Role.courtLeader] } },
+      schema: {
+        tags,
+        summary: '不予批准延期发放 / Reject a payout delay',
+        params: ZIdParamSchema,
+        body: ZRejectSchema,
+        response: { 200: ZPayoutDelaySchema, ...errors },
+      },
+    },
+    async (request) => rejectPayoutDelay(db, requireActor(request), request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/api/v1/funds/payout-delays/:id/end',
+    {
+      config: { access: { kind: 'case', seats: teamSeats } },
+      schema: {
+        tags,
+        summary: '延期事由消除（10 日内发放） / The delay’s reason ended: pay within 10 days',
+        params: ZIdParamSchema,
+        response: { 200: ZPayoutDelaySchema, ...errors },
+      },
+    },
+    async (request) => endPayoutDelay(db, requireActor(request), request.params.id),
+  );
+
   registerFundsDeskRoutes(app, { db, config });
+  registerDistributionRoutes(app, { db, config });
   registerBankNotificationRoutes(app, { db, config });
 }
 

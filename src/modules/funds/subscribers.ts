@@ -72,9 +72,11 @@ const tellOfArrival = on(moneyReceived, async (tx, e) => {
   });
 });
 
+/** A refund paid back to a respondent (退还被执行人) is told to the team only; the applicant gets no SMS of it. */
 const tellOfPayout = on(disbursementPaid, async (tx, e) => {
   const { c, team } = await caseFacts(tx, e.caseId, e.courtId);
   const payee = c.applicants.find((p) => p.id === e.payeePartyId);
+  const respondent = payee ? undefined : c.respondents.find((p) => p.id === e.payeePartyId);
   if (payee) {
     await queueSms(tx, {
       dedupeKey: `funds.paid:${e.disbursementId}`,
@@ -88,8 +90,12 @@ const tellOfPayout = on(disbursementPaid, async (tx, e) => {
   await queueInApp(tx, {
     dedupeKey: `funds.paid:${e.disbursementId}`,
     userIds: team,
-    title: `执行款已发放 ¥${formatYuan(e.amountFen)}`,
-    body: `${c.caseNumber}：¥${formatYuan(e.amountFen)} 已付至 ${payee?.name ?? '申请执行人'}。`,
+    title: respondent
+      ? `执行款已退还 ¥${formatYuan(e.amountFen)}`
+      : `执行款已发放 ¥${formatYuan(e.amountFen)}`,
+    body: respondent
+      ? `${c.caseNumber}：¥${formatYuan(e.amountFen)} 已退还被执行人 ${respondent.name}。`
+      : `${c.caseNumber}：¥${formatYuan(e.amountFen)} 已付至 ${payee?.name ?? '申请执行人'}。`,
     kind: 'funds.paid',
     caseId: c.id,
     courtId: c.courtId,

@@ -5,8 +5,8 @@ export type LedgerProblem = { caseId: string | null; journalId: string | null; p
 
 /**
  * `zhixing funds verify`: the balances are what the entries say. Recomputes every case's buckets
- * and payables from the entries and reports each difference from the cached balances, every
- * journal that does not balance, and every bucket below zero.
+ * and payables from the entries, and the reservations from the open disbursements, and reports each
+ * difference from the cached balances, every journal that does not balance, and every bucket below zero.
  */
 export async function verifyLedger(
   db: DbOrTx,
@@ -56,9 +56,16 @@ export async function verifyLedger(
     union all
     select p.case_id, 'reserved of ' || p.party_id, p.reserved_fen::float8, coalesce(sum(d.amount_fen), 0)::float8
       from funds.payables p left join funds.disbursements d
-        on d.case_id = p.case_id and d.payee_party_id = p.party_id and d.state in ('pendingApproval', 'approved', 'instructed')
+        on d.case_id = p.case_id and d.payee_party_id = p.party_id and d.draws_on = 'payable'
+          and d.state in ('pendingApproval', 'approved', 'instructed')
       group by p.case_id, p.party_id, p.reserved_fen
-      having p.reserved_fen <> coalesce(sum(d.amount_fen), 0)`);
+      having p.reserved_fen <> coalesce(sum(d.amount_fen), 0)
+    union all
+    select b.case_id, 'refund reserved', b.refund_reserved_fen::float8, coalesce(sum(d.amount_fen), 0)::float8
+      from funds.case_balances b left join funds.disbursements d
+        on d.case_id = b.case_id and d.draws_on = 'refund' and d.state in ('pendingApproval', 'approved', 'instructed')
+      group by b.case_id, b.refund_reserved_fen
+      having b.refund_reserved_fen <> coalesce(sum(d.amount_fen), 0)`);
   for (const d of diffs)
     problems.push({
       caseId: d.caseId,

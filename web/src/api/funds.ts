@@ -4,9 +4,11 @@ import type {
   TBankAccount,
   TCaseFunds,
   TCourtDisbursements,
+  TCourtPayoutDelays,
   TDisbursement,
   TMonthlyReport,
   TReconciliation,
+  TRequestPayoutDelay,
   TUnmatchedList,
   ZAllocatedSchema,
   ZAllocateSchema,
@@ -14,6 +16,7 @@ import type {
   ZLodgedSchema,
   ZLodgeEscrowSchema,
   ZPayeeAccountSavedSchema,
+  ZPayoutDelayRequestedSchema,
   ZProposeDisbursementSchema,
   ZProposedSchema,
 } from '../../../src/modules/funds/contracts.ts';
@@ -268,5 +271,100 @@ export function useClaimUnmatched() {
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: fundsKeys.unmatched() }),
     onSuccess: (claimed) => refresh(claimed.caseId),
+  });
+}
+
+// 延期发放 (执行款物管理规定 art. 15) and 退还被执行人 — the types read from the contract (type-only).
+export type TPayoutDelay = TCaseFunds['payoutDelays'][number];
+export type TPayoutDelayReason = TPayoutDelay['reason'];
+export type TPayoutDelayState = TPayoutDelay['state'];
+export type TCourtPayoutDelay = TCourtPayoutDelays['items'][number];
+export type TRequestPayoutDelayBody = TRequestPayoutDelay;
+type TPayoutDelayRequested = z.infer<typeof ZPayoutDelayRequestedSchema>;
+
+/** A delay waiting for a leader, or approved and not yet ended: the case may have one at a time. */
+export function openPayoutDelay(funds: TCaseFunds): TPayoutDelay | undefined {
+  return funds.payoutDelays.find((d) => d.state === 'pendingApproval' || d.state === 'approved');
+}
+
+/**
+ * 退还被执行人: what is left to propose to a respondent — the case's refund less what refund
+ * proposals not yet paid hold (a disbursement to a respondent draws on the refund; the server's rule).
+ */
+export function refundAvailableFen(funds: TCaseFunds, respondentIds: readonly string[]): number {
+  const held = funds.disbursements
+    .filter((d) => respondentIds.includes(d.payeePartyId))
+    .filter((d) => d.state === 'pendingApproval' || isInFlight(d.state))
+    .reduce((sum, d) => sum + d.amountFen, 0);
+  return Math.max(0, funds.balances.refundFen - held);
+}
+
+export const payoutDelayKeys = {
+  court: () => [...fundsKeys.all, 'payoutDelays'] as const,
+  courtIn: (state: TPayoutDelayState) => [...payoutDelayKeys.court(), state] as const,
+};
+
+/** The court's payout delays in one state (the funds desk), newest request first. */
+export function useCourtPayoutDelays(state: TPayoutDelayState) {
+  return useQuery({
+    queryKey: payoutDelayKeys.courtIn(state),
+    queryFn: ({ signal }) =>
+      requestJson<TCourtPayoutDelays>('/api/v1/funds/payout-delays', { query: { state }, signal }),
+    refetchInterval: state === 'pendingApproval' ? pendingPollMs : false,
+  });
+}
+
+/** After a delay changes: the case's funds (its light), the case (deadlines) and the desk's lists. */
+function useRefreshDelays() {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshFunds();
+  return (caseId: string) =>
+    Promise.all([refresh(caseId), queryClient.invalidateQueries({ queryKey: payoutDelayKeys.court() })]);
+}
+
+/** 申请延期发放: the case team names one of art. 15's reasons; a leader of the court decides. */
+export function useRequestPayoutDelay(caseId: string) {
+  const refresh = useRefreshDelays();
+  return useMutation({
+    mutationFn: (body: TRequestPayoutDelayBody) =>
+      requestJson<TPayoutDelayRequested>(`/api/v1/cases/${id(caseId)}/funds/payout-delays`, {
+        method: 'POST',
+        body,
+      }),
+    onSettled: () => refresh(caseId),
+  });
+}
+
+/** A leader's decision on a delay, or the team's record that its reason ended. */
+export type PayoutDelayRef = { delayId: string; caseId: string };
+
+export function useApprovePayoutDelay() {
+  const refresh = useRefreshDelays();
+  return useMutation({
+    mutationFn: ({ delayId }: PayoutDelayRef) =>
+      requestJson<TPayoutDelay>(`/api/v1/funds/payout-delays/${id(delayId)}/approve`, { method: 'POST' }),
+    onSettled: (_answer, _error, { caseId }) => refresh(caseId),
+  });
+}
+
+export function useRejectPayoutDelay() {
+  const refresh = useRefreshDelays();
+  return useMutation({
+    mutationFn: ({ delayId, reason }: PayoutDelayRef & { reason: string }) =>
+      requestJson<TPayoutDelay>(`/api/v1/funds/payout-delays/${id(delayId)}/reject`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSettled: (_answer, _error, { caseId }) => refresh(caseId),
+  });
+}
+
+/** 事由消除: recorded today (the server's clock); the money is then due within 10 days. */
+export function useEndPayoutDelay() {
+  const refresh = useRefreshDelays();
+  return useMutation({
+    mutationFn: ({ delayId }: PayoutDelayRef) =>
+      requestJson<TPayoutDelay>(`/api/v1/funds/payout-delays/${id(delayId)}/end`, { method: 'POST' }),
+    onSettled: (_answer, _error, { caseId }) => refresh(caseId),
   });
 }

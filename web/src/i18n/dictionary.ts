@@ -6,6 +6,7 @@ import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
 import { fundsMessages } from './messages/funds.ts';
 import { fundsDeskMessages } from './messages/funds-desk.ts';
+import { fundsPayoutDelayMessages } from './messages/funds-payout-delay.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
 import { portalMessages } from './messages/portal.ts';
 import { unitMessages } from './messages/units.ts';
@@ -25,6 +26,7 @@ export const messages = {
   ...unitMessages,
   ...fundsMessages,
   ...fundsDeskMessages,
+  ...fundsPayoutDelayMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -35,6 +35,9 @@ test('the node deadlines carry the numbers of DOMAIN §2', () => {
   assert.equal(daysOf(DeadlineKind.investigationStart), 10);
   assert.equal(daysOf(DeadlineKind.investigationFinished), '1 months');
   assert.equal(daysOf(DeadlineKind.referencePriceStart), 30);
+  // 执行款物管理规定 art. 15: 30 days from arrival; 10 days once an approved delay's reason ends
+  assert.equal(daysOf(DeadlineKind.payout), 30);
+  assert.equal(daysOf(DeadlineKind.payoutAfterDelay), 10);
 });
 
 test('执行期限规定 art. 1: an extension is requested at least 5 days before expiry', () => {

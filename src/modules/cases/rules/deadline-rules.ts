@@ -18,6 +18,7 @@ export const DeadlineKind = {
   investigationFinished: 'investigationFinished',
   referencePriceStart: 'referencePriceStart',
   payout: 'payout',
+  payoutAfterDelay: 'payoutAfterDelay',
   handlingPeriod: 'handlingPeriod',
 } as const;
 export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
@@ -32,6 +33,7 @@ export const deadlineKindLabels: Readonly<Record<DeadlineKind, Bilingual>> = {
   investigationFinished: { zh: '完成财产调查', en: 'Finish the property investigation' },
   referencePriceStart: { zh: '启动询价评估', en: 'Start the reference-price process' },
   payout: { zh: '发放执行款', en: 'Pay out the money received' },
+  payoutAfterDelay: { zh: '延期事由消除后发放执行款', en: 'Pay out once the delay’s reason has ended' },
   handlingPeriod: { zh: '执行期限', en: 'Handling period' },
 };
 
@@ -145,11 +147,20 @@ export const nodeDeadlineRules: readonly NodeDeadlineRule[] = [
   },
   {
     kind: DeadlineKind.payout,
-    // 执行款物管理规定 (2017) art. 15: money paid out within 30 days of the arrival notice
+    // 执行款物管理规定 (2017) art. 15: money paid out within 30 days of the arrival notice, or a delay approved
     source: '执行款物管理规定 art. 15',
     caseTypes: firstOrRestored,
     startsAt: [NodeKind.paymentReceived],
     period: () => ({ days: 30 }),
+    metBy: [NodeKind.paymentDisbursed, NodeKind.payoutDelayApproved],
+  },
+  {
+    kind: DeadlineKind.payoutAfterDelay,
+    // 执行款物管理规定 (2017) art. 15: after the approved delay's reason ends, paid within 10 days
+    source: '执行款物管理规定 art. 15',
+    caseTypes: firstOrRestored,
+    startsAt: [NodeKind.payoutDelayEnded],
+    period: () => ({ days: 10 }),
     metBy: [NodeKind.paymentDisbursed],
   },
 ];

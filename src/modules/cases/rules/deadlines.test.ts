@@ -112,6 +112,78 @@ test('triggered deadlines: investigation request (10 days) and seizure → refer
   );
 });
 
+test('执行款物管理规定 art. 15: payout in 30 days, or a delay approved; 10 days once its reason ends', () => {
+  const received = { kind: NodeKind.paymentReceived, occurredOn: '2026-03-10' };
+  const plain = computeDeadlines(filed({ today: '2026-04-10', nodes: [received] }));
+  assert.equal(byKind(plain, DeadlineKind.payout).dueOn, '2026-04-09');
+  assert.equal(byKind(plain, DeadlineKind.payout).state, 'overdue');
+  assert.equal(
+    plain.some((v) => v.kind === DeadlineKind.payoutAfterDelay),
+    false,
+  );
+  // An approved delay meets the 30 days; the end of its reason starts the 10 days.
+  const delayed = computeDeadlines(
+    filed({
+      today: '2026-05-15',
+      nodes: [
+        received,
+        { kind: NodeKind.payoutDelayApproved, occurredOn: '2026-04-01' },
+        { kind: NodeKind.payoutDelayEnded, occurredOn: '2026-05-11' },
+      ],
+    }),
+  );
+  const payout = byKind(delayed, DeadlineKind.payout);
+  assert.equal(payout.state, 'met');
+  assert.equal(payout.metOn, '2026-04-01');
+  const after = byKind(delayed, DeadlineKind.payoutAfterDelay);
+  assert.equal(after.startOn, '2026-05-11');
+  assert.equal(after.dueOn, '2026-05-21');
+  assert.equal(after.state, 'open');
+  assert.deepEqual(after.label, {
+    zh: '延期事由消除后发放执行款',
+    en: 'Pay out once the delay’s reason has ended',
+  });
+  const missed = computeDeadlines(
+    filed({
+      today: '2026-05-22',
+      nodes: [
+        received,
+        { kind: NodeKind.paymentDisbursed, occurredOn: '2026-03-20' },
+        { kind: NodeKind.payoutDelayApproved, occurredOn: '2026-04-01' },
+        { kind: NodeKind.payoutDelayEnded, occurredOn: '2026-05-11' },
+      ],
+    }),
+  );
+  // A payout before the reason ended does not meet the 10 days that run after it.
+  assert.equal(byKind(missed, DeadlineKind.payoutAfterDelay).state, 'overdue');
+  const paid = computeDeadlines(
+    filed({
+      today: '2026-05-22',
+      nodes: [
+        received,
+        { kind: NodeKind.payoutDelayApproved, occurredOn: '2026-04-01' },
+        { kind: NodeKind.payoutDelayEnded, occurredOn: '2026-05-11' },
+        { kind: NodeKind.paymentDisbursed, occurredOn: '2026-05-18' },
+      ],
+    }),
+  );
+  assert.equal(byKind(paid, DeadlineKind.payoutAfterDelay).state, 'met');
+  assert.equal(byKind(paid, DeadlineKind.payoutAfterDelay).isLate, false);
+});
+
+test('a deadline is met only by a node on or after its start', () => {
+  const views = computeDeadlines(
+    filed({
+      today: '2026-03-20',
+      nodes: [
+        { kind: NodeKind.leadVerified, occurredOn: '2026-03-05' },
+        { kind: NodeKind.leadProvided, occurredOn: '2026-03-10' },
+      ],
+    }),
+  );
+  assert.equal(byKind(views, DeadlineKind.leadVerification).state, 'overdue');
+});
+
 test('non-litigation enforcement: 3 months; no report order in a non-money case', () => {
   const views = computeDeadlines(filed({ isNonLitigation: true, isMoneyClaim: false }));
   assert.equal(byKind(views, DeadlineKind.handlingPeriod).dueOn, '2026-06-02');

@@ -37,7 +37,14 @@ export {
   nodeDeadlineRules,
   type Period,
 } from './deadline-rules.ts';
-export { isNodeKind, NodeKind, nodeKindLabel, nodeKindLabels, recordableNodeKinds } from './node-kinds.ts';
+export {
+  isNodeKind,
+  isRecordedFromFunds,
+  NodeKind,
+  nodeKindLabel,
+  nodeKindLabels,
+  recordableNodeKinds,
+} from './node-kinds.ts';
 
 export type DeadlineState = 'open' | 'met' | 'overdue';
 
@@ -154,17 +161,21 @@ function computeHandlingPeriod(input: DeadlineInput, options: DeadlineOptions): 
 
 /**
  * Where each deadline of a case stands on `input.today`. Node deadlines start when their trigger
- * (filing or a node) happens and are met by the first node of a meeting kind; the handling period
- * is met by closing. After closing, node deadlines not yet due no longer apply and are left out.
+ * (filing or a node) happens and are met by the first node of a meeting kind on or after that
+ * start (a payout before a delay's reason ended does not meet the 10 days after it); the
+ * handling period is met by closing. After closing, node deadlines not yet due no longer apply and are left out.
  */
 export function computeDeadlines(
   input: DeadlineInput,
   options: Partial<DeadlineOptions> = {},
 ): DeadlineView[] {
   const opts: DeadlineOptions = { ...defaultDeadlineOptions, ...options };
-  const firstOn = (kinds: readonly string[]): string | undefined =>
+  // The first node of `kinds` on or after `from` (a deadline is met only by a step taken once it runs).
+  const firstOn = (kinds: readonly string[], from?: string): string | undefined =>
     input.nodes
-      .filter((n) => kinds.includes(n.kind))
+      .filter(
+        (n) => kinds.includes(n.kind) && (from === undefined || compareIsoDates(n.occurredOn, from) >= 0),
+      )
       .map((n) => n.occurredOn)
       .sort(compareIsoDates)[0];
   const views: DeadlineView[] = [];
@@ -177,7 +188,7 @@ export function computeDeadlines(
     if (startOn === undefined) continue;
     const due = addPeriod(startOn, rule.period(opts));
     const dueOn = opts.rollOverHolidays ? rollForwardToWorkingDay(due) : due;
-    const metOn = firstOn(rule.metBy);
+    const metOn = firstOn(rule.metBy, startOn);
     if (metOn === undefined && input.closedOn && compareIsoDates(input.closedOn, dueOn) <= 0) continue;
     const state = stateOf(dueOn, input.closedOn ?? input.today, metOn);
     views.push({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   isNodeKind,
+  isRecordedFromFunds,
   NodeKind,
   nodeKindLabel,
   nodeKindLabels,
@@ -25,13 +26,18 @@ test('an unknown stored kind is shown as it is', () => {
   assert.deepEqual(nodeKindLabel('legacyKind'), { zh: 'legacyKind', en: 'legacyKind' });
 });
 
-test('filing, officer assignment and payouts are recorded by the system, not by hand', () => {
+test('filing, officer assignment, payouts and payout delays are recorded by the system, not by hand', () => {
   const recordable = recordableNodeKinds().map((k) => k.kind);
   assert.equal(recordable.includes(NodeKind.filed), false);
   assert.equal(recordable.includes(NodeKind.officerAssigned), false);
   // A payout is recorded from the bank's confirmation (funds), never typed in.
   assert.equal(recordable.includes(NodeKind.paymentDisbursed), false);
+  // 执行款物管理规定 art. 15: a delay's approval and the end of its reason come from the funds module.
+  assert.equal(recordable.includes(NodeKind.payoutDelayApproved), false);
+  assert.equal(recordable.includes(NodeKind.payoutDelayEnded), false);
+  assert.equal(isRecordedFromFunds(NodeKind.payoutDelayEnded), true);
+  assert.equal(isRecordedFromFunds(NodeKind.paymentReceived), false);
   assert.equal(recordable.includes(NodeKind.paymentReceived), true);
   assert.equal(recordable.includes(NodeKind.dishonestListed), true);
-  assert.equal(recordable.length, nodeKinds.length - 3);
+  assert.equal(recordable.length, nodeKinds.length - 5);
 });

@@ -22,6 +22,8 @@ export const NodeKind = {
   auctionStarted: 'auctionStarted',
   paymentReceived: 'paymentReceived',
   paymentDisbursed: 'paymentDisbursed',
+  payoutDelayApproved: 'payoutDelayApproved',
+  payoutDelayEnded: 'payoutDelayEnded',
   applicantInterviewed: 'applicantInterviewed',
   applicantConfirmedTermination: 'applicantConfirmedTermination',
   collegialReview: 'collegialReview',
@@ -54,6 +56,8 @@ export const nodeKindLabels: Readonly<Record<NodeKind, Bilingual>> = {
   auctionStarted: { zh: '启动拍卖', en: 'Auction started' },
   paymentReceived: { zh: '执行款到账', en: 'Payment received' },
   paymentDisbursed: { zh: '执行款发放', en: 'Payment disbursed' },
+  payoutDelayApproved: { zh: '批准延期发放执行款', en: 'Payout delay approved' },
+  payoutDelayEnded: { zh: '延期发放事由消除', en: 'Reason for the payout delay ended' },
   applicantInterviewed: { zh: '约谈申请执行人', en: 'Applicant interviewed' },
   applicantConfirmedTermination: {
     zh: '申请执行人签字确认终本',
@@ -78,12 +82,26 @@ export function nodeKindLabel(kind: string): Bilingual {
   return isNodeKind(kind) ? nodeKindLabels[kind] : { zh: kind, en: kind };
 }
 
-/** Recorded by their own use cases (filing a case, assigning a team), never by hand. */
-// Recorded by the system only: filing, assignment, and payouts (from the funds ledger).
+/**
+ * Recorded from the funds module by a flow, with the key of what caused them, never by hand: a
+ * payout from the bank's confirmation, a payout delay's approval and the end of its reason
+ * (执行款物管理规定 art. 15) from the funds module's own records.
+ */
+const fundsRecordedKinds: readonly NodeKind[] = [
+  NodeKind.paymentDisbursed,
+  NodeKind.payoutDelayApproved,
+  NodeKind.payoutDelayEnded,
+];
+
+export function isRecordedFromFunds(kind: string): boolean {
+  return fundsRecordedKinds.some((k) => k === kind);
+}
+
+// Recorded by the system only: filing and assignment (their own use cases), and the funds kinds.
 const systemRecordedKinds: readonly NodeKind[] = [
   NodeKind.filed,
   NodeKind.officerAssigned,
-  NodeKind.paymentDisbursed,
+  ...fundsRecordedKinds,
 ];
 
 /** The kinds an officer may record by hand. */

@@ -10,7 +10,7 @@ import type { Actor } from '../../identity/index.ts';
 import { loadCaseInScope, refreshNextDeadline } from '../case-store.ts';
 import { caseNodeRecorded } from '../events.ts';
 import { assertCanRecordNode } from '../policy.ts';
-import { isNodeKind, NodeKind } from '../rules/deadlines.ts';
+import { isNodeKind, isRecordedFromFunds, NodeKind } from '../rules/deadlines.ts';
 import { hasControlCharacters } from '../rules/free-text.ts';
 import { cases, nodes } from '../tables.ts';
 
@@ -44,12 +44,12 @@ export async function recordNode(
   if (!isNodeKind(input.kind) || input.kind === NodeKind.filed || input.kind === NodeKind.officerAssigned) {
     throw invalidField('kind', '不支持的节点类型', 'Unknown or non-recordable node kind');
   }
-  // A payout is recorded from the funds ledger (a flow with its source), never by hand.
-  if (input.kind === NodeKind.paymentDisbursed && opts.sourceKey === undefined) {
+  // Payouts and payout delays are recorded from the funds module (a flow with its source), never by hand.
+  if (isRecordedFromFunds(input.kind) && opts.sourceKey === undefined) {
     throw invalidField(
       'kind',
-      '执行款发放由系统根据付款结果记录',
-      'Payouts are recorded from the bank’s confirmation',
+      '执行款发放及延期发放由系统根据执行款记录登记',
+      'Payouts and payout delays are recorded from the case’s funds',
     );
   }
   const today = chinaDateOf(opts.now ?? clock.now());

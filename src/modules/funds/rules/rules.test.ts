@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { allocateArrival } from './allocation.ts';
 import { applyPayment, delayInterestFen } from './delay-interest.ts';
 import { enforcementFeeFen, feeWithoutAmountFen } from './enforcement-fee.ts';
-import { payoutDueOn, payoutLight } from './payout-deadline.ts';
+import {
+  payoutAfterDelayDays,
+  payoutDueOn,
+  payoutLight,
+  payoutLimitDays,
+  payoutStanding,
+  payoutWarningDays,
+} from './payout-deadline.ts';
 
 const yuan = (y: number) => y * 100;
 
@@ -122,6 +129,32 @@ test('money unpaid for 20 days is yellow, for 30 red (执行款物管理规定 a
   assert.equal(payoutLight('2026-01-10', '2026-01-30'), 'yellow');
   assert.equal(payoutLight('2026-01-10', '2026-02-08'), 'yellow');
   assert.equal(payoutLight('2026-01-10', '2026-02-09'), 'red');
+});
+
+test('an approved delay keeps the 30-day light from red; after its reason ends, 10 days (art. 15)', () => {
+  assert.equal(payoutWarningDays, 20);
+  assert.equal(payoutLimitDays, 30);
+  assert.equal(payoutAfterDelayDays, 10);
+  const arrivedOn = '2026-01-10';
+  // Without a delay: yellow at 20 days, red at 30.
+  assert.deepEqual(payoutStanding(arrivedOn, '2026-01-30', null), { dueOn: '2026-02-09', light: 'yellow' });
+  assert.deepEqual(payoutStanding(arrivedOn, '2026-02-09', null), { dueOn: '2026-02-09', light: 'red' });
+  // While the approved delay runs: past 30 days, still not red.
+  const running = { endedOn: null };
+  assert.equal(payoutStanding(arrivedOn, '2026-01-29', running).light, 'green');
+  assert.equal(payoutStanding(arrivedOn, '2026-02-09', running).light, 'yellow');
+  assert.equal(payoutStanding(arrivedOn, '2026-06-30', running).light, 'yellow');
+  // The reason ends on 03-01: due 10 days later, red from that day.
+  const ended = { endedOn: '2026-03-01' };
+  assert.deepEqual(payoutStanding(arrivedOn, '2026-03-01', ended), { dueOn: '2026-03-11', light: 'yellow' });
+  assert.equal(payoutStanding(arrivedOn, '2026-03-10', ended).light, 'yellow');
+  assert.equal(payoutStanding(arrivedOn, '2026-03-11', ended).light, 'red');
+  // A reason that ends early never shortens the 30 days: due at the later of the two.
+  const early = { endedOn: '2026-01-20' };
+  assert.deepEqual(payoutStanding(arrivedOn, '2026-01-30', early), { dueOn: '2026-02-09', light: 'yellow' });
+  assert.equal(payoutStanding(arrivedOn, '2026-02-09', early).light, 'red');
+  // 20 + 10 = 30: a reason ending on the 20th day is due on the 30th.
+  assert.equal(payoutStanding(arrivedOn, '2026-01-30', { endedOn: '2026-01-30' }).dueOn, '2026-02-09');
 });
 
 test('reconciliation lists what is missing, extra or different — by serial, never by amount', async () => {

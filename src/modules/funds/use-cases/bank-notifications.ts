@@ -6,14 +6,15 @@ import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.
 import { bankEndpoint } from '../../../platform/outside-world.ts';
 import { checkSignature, protocolHeaders } from '../../../platform/signed-http.ts';
 import { ZArrivalsBodySchema, ZPaymentResultsBodySchema } from '../bank/protocol.ts';
-import { bookArrivals } from './book-arrivals.ts';
+import { type Booker, recordArrivalNotices } from './booker.ts';
 import { settlePayment } from './settle-payment.ts';
 
 /**
  * Notifications from the court's settlement bank (docs/protocols/bank.md), signed over the exact
  * bytes. Delivery is at least once and in any order: each arrival is booked once by its serial,
  * each payment result settles its disbursement once. We answer 2xx only after the transaction
- * commits, so a notification we did not record is sent again.
+ * commits, so a notification we did not record is sent again. Arrivals are recorded and answered
+ * at once, and booked a moment later by the court's booker (use-cases/booker.ts).
  */
 function verified<T>(
   config: Config,
@@ -60,10 +61,12 @@ function verified<T>(
 export async function receiveArrivals(
   db: Db,
   config: Config,
+  booker: Booker,
   input: { path: string; rawBody: string; headers: IncomingHttpHeaders },
 ) {
   const body = verified(config, input, ZArrivalsBodySchema);
-  const outcomes = await db.transaction((tx) => bookArrivals(tx, body.notifications));
+  const { outcomes, courts } = await recordArrivalNotices(db, body.notifications);
+  for (const courtId of courts) booker.kick(courtId);
   return { results: [...outcomes].map(([key, outcome]) => ({ key, outcome })) };
 }
 

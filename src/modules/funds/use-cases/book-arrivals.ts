@@ -64,16 +64,19 @@ export async function bookArrivals(
     return { ...a, id: randomUUID(), account, courtId };
   });
 
-  const rows = resolved.map(
-    (
-      r,
-    ) => sql`(${r.id}::uuid, ${r.serial}, ${opts.source ?? 'bank'}, ${r.courtId}::uuid, ${r.account?.caseId ?? null}::uuid,
-      ${r.toAccount}, ${r.amountFen}::bigint, ${r.payerName}, ${r.payerAccount}, ${r.receivedAt}::timestamptz,
-      ${r.account ? 'booked' : 'unmatched'})`,
-  );
+  // Instants travel as ISO text and are cast in SQL (the driver does not serialise timestamptz[]).
+  const column = <T>(pick: (r: Resolved) => T) => sql.param(resolved.map(pick));
   const inserted = await tx.execute<{ serial: string }>(sql`insert into funds.receipts
       (id, serial, source, court_id, case_id, to_account, amount_fen, payer_name, payer_account, received_at, state)
-    values ${sql.join(rows, sql`, `)}
+    select id, serial, source, court_id, case_id, to_account, amount_fen, payer_name, payer_account,
+      received_at::timestamptz, state
+    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.serial)}::text[],
+      ${column(() => opts.source ?? 'bank')}::text[], ${column((r) => r.courtId)}::uuid[],
+      ${column((r) => r.account?.caseId ?? null)}::uuid[], ${column((r) => r.toAccount)}::text[],
+      ${column((r) => r.amountFen)}::bigint[], ${column((r) => r.payerName)}::text[],
+      ${column((r) => r.payerAccount)}::text[], ${column((r) => r.receivedAt)}::text[],
+      ${column((r) => (r.account ? 'booked' : 'unmatched'))}::text[])
+      as n(id, serial, source, court_id, case_id, to_account, amount_fen, payer_name, payer_account, received_at, state)
     on conflict (serial) do nothing returning serial`);
   const isNew = new Set(inserted.map((r) => r.serial));
   const fresh = resolved.filter((r) => isNew.has(r.serial));
@@ -217,11 +220,12 @@ export async function allocateToCases(
   }
   await applyToBalances(tx, [...arrived, ...(await insertJournals(tx, allocations))]);
   if (accrued.size > 0) {
-    const rows = [...accrued.values()].map(
-      (b) => sql`(${b.caseId}::uuid, ${b.interestAccruedFen}::bigint, ${b.interestAccruedTo}::date)`,
-    );
-    await tx.execute(sql`update funds.case_balances c set interest_accrued_fen = v.fen, interest_accrued_to = v.upto
-      from (values ${sql.join(rows, sql`, `)}) as v(case_id, fen, upto) where c.case_id = v.case_id`);
+    const rows = [...accrued.values()];
+    const column = <T>(pick: (b: CaseBalanceRow) => T) => sql.param(rows.map(pick));
+    await tx.execute(sql`update funds.case_balances c set interest_accrued_fen = v.fen, interest_accrued_to = v.upto::date
+      from unnest(${column((b) => b.caseId)}::uuid[], ${column((b) => b.interestAccruedFen)}::bigint[],
+        ${column((b) => b.interestAccruedTo)}::text[]) as v(case_id, fen, upto)
+      where c.case_id = v.case_id`);
   }
 }
 

@@ -6,9 +6,10 @@ import { loadCaseContext } from '../../cases/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { readBalances } from '../ledger.ts';
 import { enforcementFeeFen } from '../rules/enforcement-fee.ts';
-import { payoutDueOn, payoutLight } from '../rules/payout-deadline.ts';
+import { payoutStanding } from '../rules/payout-deadline.ts';
 import { openCaseAccount } from './accounts.ts';
 import { listCaseDisbursements } from './disbursements.ts';
+import { latestApprovedDelay, listCasePayoutDelays, payoutDelayView } from './payout-delay-store.ts';
 
 /**
  * A case's money (the funds tab): its account number, balances, what came in, what went out, and
@@ -54,7 +55,9 @@ export async function getCaseFunds(db: Db, actor: Actor, caseId: string) {
       select party_id as "partyId", account_number as "accountNumber", account_name as "accountName", bank_name as "bankName"
         from funds.payee_accounts where case_id = ${c.id}::uuid`);
     const disbursements = await listCaseDisbursements(tx, c.id);
-    // The 30-day limit runs from the earliest arrival whose money is still unpaid (执行款物管理规定 art. 15).
+    const delays = await listCasePayoutDelays(tx, c.id);
+    // The 30-day limit runs from the earliest arrival whose money is still unpaid (执行款物管理规定 art. 15);
+    // an approved delay holds it, and the end of its reason starts the 10 days.
     const today = clock.today();
     const unpaid = (b?.payableFen ?? 0) + (b?.unallocatedFen ?? 0);
     const oldestOpen =
@@ -81,7 +84,7 @@ export async function getCaseFunds(db: Db, actor: Actor, caseId: string) {
         interestAllocatedFen: b?.interestAllocatedFen ?? 0,
       },
       payout: oldestOpen
-        ? { arrivedOn: oldestOpen, dueOn: payoutDueOn(oldestOpen), light: payoutLight(oldestOpen, today) }
+        ? { arrivedOn: oldestOpen, ...payoutStanding(oldestOpen, today, latestApprovedDelay(delays)) }
         : null,
       payees: c.applicants.map((p) => {
         const pay = payables.find((x) => x.partyId === p.id);
@@ -126,6 +129,7 @@ export async function getCaseFunds(db: Db, actor: Actor, caseId: string) {
         amountFen: e.amountFen,
         createdAt: iso(e.createdAt),
       })),
+      payoutDelays: delays.map(payoutDelayView),
     };
   });
 }

@@ -8,7 +8,7 @@ import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
 import { bankEndpoint } from '../../../platform/outside-world.ts';
 import type { Actor } from '../../identity/index.ts';
 import { assertCanReadClaimQueue } from '../policy.ts';
-import { payoutLight } from '../rules/payout-deadline.ts';
+import { payoutStanding } from '../rules/payout-deadline.ts';
 import { ensureCourtAccount } from './accounts.ts';
 import type { DisbursementState } from './disbursement-store.ts';
 import { listReconciliations, reconcileCourtDay } from './reconcile.ts';
@@ -100,23 +100,32 @@ export async function monthlyReport(db: Db, actor: Actor, month: string) {
         and settled_at >= ${from}::timestamptz and settled_at < ${to}::timestamptz)::int as payouts,
       (select count(*) from funds.disbursements where court_id = ${courtId}::uuid and state = 'failed'
         and settled_at >= ${from}::timestamptz and settled_at < ${to}::timestamptz)::int as "failedPayouts"`);
+  // With each case, its latest approved payout delay (执行款物管理规定 art. 15): running, or ended on a date.
   const open = await db.execute<{
     caseId: string;
     caseNumber: string;
     waitingFen: number;
     since: string;
+    isDelayed: boolean;
+    delayEndedOn: string | null;
   }>(sql`
     select a.case_id as "caseId", a.case_number as "caseNumber",
       (b.payable_fen + b.unallocated_fen)::float8 as "waitingFen",
       (select min((r.received_at at time zone 'Asia/Shanghai')::date)::text from funds.receipts r
-        where r.case_id = a.case_id) as since
+        where r.case_id = a.case_id) as since,
+      d.id is not null as "isDelayed", d.ended_on::text as "delayEndedOn"
     from funds.case_accounts a join funds.case_balances b on b.case_id = a.case_id
+      left join lateral (select p.id, p.ended_on from funds.payout_delays p
+        where p.case_id = a.case_id and p.state in ('approved', 'ended')
+        order by p.decided_at desc limit 1) d on true
     where a.court_id = ${courtId}::uuid and b.payable_fen + b.unallocated_fen > 0
     order by since nulls last limit 1000`);
   const today = clock.today();
-  const waiting = open.map((o) => ({
+  const waiting = open.map(({ isDelayed, delayEndedOn, ...o }) => ({
     ...o,
-    light: o.since ? payoutLight(o.since, today) : ('green' as const),
+    light: o.since
+      ? payoutStanding(o.since, today, isDelayed ? { endedOn: delayEndedOn } : null).light
+      : ('green' as const),
   }));
   return {
     month,
@@ -147,7 +156,8 @@ export async function monthlyReportWorkbook(report: Awaited<ReturnType<typeof mo
   sheet.addRow(['待认领（月末）', yuan(report.unmatchedFen), report.unmatched]);
   sheet.addRow([]);
   sheet.addRow(['待发放案件', '待发放（元）', '最早到账', '期限状态']);
-  const lightLabel = { green: '正常', yellow: '临期（已满20日）', red: '超期（已满30日）' } as const;
+  // Yellow: 20 days passed, or an approved delay runs (or its 10 days do); red: the limit has passed.
+  const lightLabel = { green: '正常', yellow: '临期或延期中', red: '超期' } as const;
   for (const w of report.waiting)
     sheet.addRow([w.caseNumber, yuan(w.waitingFen), w.since ?? '', lightLabel[w.light]]);
   for (const r of [3, 4, 5, 7]) sheet.getCell(`B${r}`).numFmt = '#,##0.00';

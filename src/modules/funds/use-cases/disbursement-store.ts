@@ -11,6 +11,10 @@ export const DisbursementState = {
 } as const;
 export type DisbursementState = (typeof DisbursementState)[keyof typeof DisbursementState];
 
+/** What a disbursement pays from: an applicant's payable, or the case's refund to a respondent (退还). */
+export const DrawsOn = { payable: 'payable', refund: 'refund' } as const;
+export type DrawsOn = (typeof DrawsOn)[keyof typeof DrawsOn];
+
 export type PayeeAccountInput = { accountNumber: string; accountName: string; bankName: string };
 
 export type DisbursementRow = {
@@ -25,6 +29,7 @@ export type DisbursementRow = {
   amountFen: number;
   purpose: string;
   state: DisbursementState;
+  drawsOn: DrawsOn;
   requiredApprovals: number;
   approvals: number;
   proposedBy: string;
@@ -39,7 +44,7 @@ export type DisbursementRow = {
 
 const columns = sql`d.id, d.case_id as "caseId", d.court_id as "courtId", d.payee_party_id as "payeePartyId",
   d.payee_name as "payeeName", d.payee_account as "payeeAccount", d.payee_account_name as "payeeAccountName",
-  d.payee_bank as "payeeBank", d.amount_fen::float8 as "amountFen", d.purpose, d.state,
+  d.payee_bank as "payeeBank", d.amount_fen::float8 as "amountFen", d.purpose, d.state, d.draws_on as "drawsOn",
   d.required_approvals as "requiredApprovals",
   (select count(*)::int from funds.approvals a where a.disbursement_id = d.id) as approvals,
   d.proposed_by as "proposedBy", d.proposed_at as "proposedAt", d.approved_at as "approvedAt",
@@ -88,8 +93,13 @@ function isoOrNull(v: unknown): string | null {
   return v === null || v === undefined ? null : iso(v);
 }
 
-/** Gives a disbursement's reserved amount back to its payee's payable balance. */
+/** Gives a disbursement's reserved amount back to what it draws on: the payee's payable, or the refund. */
 export async function releaseReservation(tx: DbOrTx, d: DisbursementRow): Promise<void> {
+  if (d.drawsOn === DrawsOn.refund) {
+    await tx.execute(sql`update funds.case_balances set refund_reserved_fen = refund_reserved_fen - ${d.amountFen}::bigint
+      where case_id = ${d.caseId}::uuid`);
+    return;
+  }
   await tx.execute(sql`update funds.payables set reserved_fen = reserved_fen - ${d.amountFen}::bigint
     where case_id = ${d.caseId}::uuid and party_id = ${d.payeePartyId}::uuid`);
 }

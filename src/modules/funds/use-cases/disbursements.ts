@@ -13,6 +13,7 @@ import { openCaseAccount } from './accounts.ts';
 import {
   type DisbursementRow,
   DisbursementState,
+  DrawsOn,
   findDisbursement,
   listCaseDisbursements,
   type PayeeAccountInput,
@@ -22,8 +23,9 @@ import {
 export { type DisbursementRow, DisbursementState, findDisbursement, listCaseDisbursements };
 
 /**
- * An officer proposes paying an applicant (执行款物管理规定 art. 15). The amount is reserved at
- * once: proposals not yet paid count against the payee's payable balance, so two proposals of the
+ * An officer proposes paying an applicant (执行款物管理规定 art. 15), or paying a respondent back
+ * the money allocated as refund (退还被执行人). The amount is reserved at once: proposals not yet
+ * paid count against the payee's payable balance (or the case's refund), so two proposals of the
  * same money cannot both pass. Larger amounts need two leaders' approval (configurable).
  */
 export async function proposeDisbursement(
@@ -41,14 +43,19 @@ export async function proposeDisbursement(
   return db.transaction(async (tx) => {
     const c = await loadCaseContext(tx, actor, input.caseId);
     assertCaseTeam(actor, c);
-    const payee = c.applicants.find((p) => p.id === input.payeePartyId);
+    const applicant = c.applicants.find((p) => p.id === input.payeePartyId);
+    const payee = applicant ?? c.respondents.find((p) => p.id === input.payeePartyId);
     if (!payee) {
       throw new AppError(
         ErrorCode.invalidInput,
-        bi('收款人须为本案申请执行人', 'The payee must be an applicant of the case'),
-        [{ path: 'payeePartyId', message: bi('不是本案申请执行人', 'Not an applicant of this case') }],
+        bi(
+          '收款人须为本案申请执行人（退还款项时为被执行人）',
+          'The payee must be an applicant of the case (a respondent for a refund)',
+        ),
+        [{ path: 'payeePartyId', message: bi('不是本案当事人', 'Not a party of this case') }],
       );
     }
+    const drawsOn = applicant ? DrawsOn.payable : DrawsOn.refund;
     await openCaseAccount(tx, c);
     if (input.payeeAccount) await savePayeeAccount(tx, c.id, payee.id, input.payeeAccount);
     const [account] = await tx.execute<PayeeAccountInput>(sql`select account_number as "accountNumber",
@@ -61,39 +68,63 @@ export async function proposeDisbursement(
         [{ path: 'payeeAccount', message: bi('请先登记收款账户', 'Record the payee’s bank account first') }],
       );
     }
-    const reserved = await tx.execute<{ left: number }>(sql`update funds.payables
-        set reserved_fen = reserved_fen + ${input.amountFen}::bigint
-      where case_id = ${c.id}::uuid and party_id = ${payee.id}::uuid
-        and payable_fen - reserved_fen >= ${input.amountFen}::bigint
-      returning (payable_fen - reserved_fen)::float8 as left`);
-    if (!reserved[0]) {
-      const [bal] = await tx.execute<{ left: number }>(sql`select (payable_fen - reserved_fen)::float8 as left
-        from funds.payables where case_id = ${c.id}::uuid and party_id = ${payee.id}::uuid`);
-      const left = bal?.left ?? 0;
-      throw new AppError(ErrorCode.conflict, bi('可发放余额不足', 'More than what is left to pay'), [
-        {
-          path: 'amountFen',
-          message: bi(`可发放余额为 ¥${formatYuan(left)}`, `¥${formatYuan(left)} is left to pay this payee`),
-        },
-      ]);
-    }
+    await reserve(tx, { caseId: c.id, partyId: payee.id, amountFen: input.amountFen, drawsOn });
+    const purpose =
+      input.purpose ??
+      (drawsOn === DrawsOn.refund
+        ? '退还被执行人 / refund to the respondent'
+        : '执行款发放 / enforcement payout');
     const id = randomUUID();
     await tx.execute(sql`insert into funds.disbursements (id, case_id, court_id, payee_party_id, payee_name,
-        payee_account, payee_account_name, payee_bank, amount_fen, purpose, state, required_approvals,
+        payee_account, payee_account_name, payee_bank, amount_fen, purpose, state, draws_on, required_approvals,
         proposed_by, instruction_id)
       values (${id}::uuid, ${c.id}::uuid, ${c.courtId}::uuid, ${payee.id}::uuid, ${payee.name},
         ${account.accountNumber}, ${account.accountName}, ${account.bankName}, ${input.amountFen}::bigint,
-        ${input.purpose ?? '执行款发放 / enforcement payout'}, 'pendingApproval',
+        ${purpose}, 'pendingApproval', ${drawsOn},
         ${input.amountFen >= opts.secondApprovalFromFen ? 2 : 1}, ${actor.userId}::uuid, ${instructionIdOf(id)})`);
     await appendAudit(tx, {
       actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
       action: 'funds.disbursement.propose',
       objectType: 'case',
       objectId: c.id,
-      detail: { disbursementId: id, amountFen: input.amountFen, payeePartyId: payee.id },
+      detail: { disbursementId: id, amountFen: input.amountFen, payeePartyId: payee.id, drawsOn },
     });
     return { id, state: 'pendingApproval' as const };
   });
+}
+
+/**
+ * Holds `amountFen` of what the disbursement draws on, under a conditional update (no overdraw
+ * however many proposals race): the payee's payable less its reservations, or the case's refund
+ * less what refund proposals hold. More than is left is refused naming the amount.
+ */
+async function reserve(
+  tx: DbOrTx,
+  r: { caseId: string; partyId: string; amountFen: number; drawsOn: DrawsOn },
+): Promise<void> {
+  const isRefund = r.drawsOn === DrawsOn.refund;
+  const reserved = isRefund
+    ? await tx.execute(sql`update funds.case_balances
+          set refund_reserved_fen = refund_reserved_fen + ${r.amountFen}::bigint
+        where case_id = ${r.caseId}::uuid and refund_fen - refund_reserved_fen >= ${r.amountFen}::bigint
+        returning case_id`)
+    : await tx.execute(sql`update funds.payables set reserved_fen = reserved_fen + ${r.amountFen}::bigint
+        where case_id = ${r.caseId}::uuid and party_id = ${r.partyId}::uuid
+          and payable_fen - reserved_fen >= ${r.amountFen}::bigint
+        returning case_id`);
+  if (reserved[0]) return;
+  const [bal] = isRefund
+    ? await tx.execute<{ left: number }>(sql`select (refund_fen - refund_reserved_fen)::float8 as left
+        from funds.case_balances where case_id = ${r.caseId}::uuid`)
+    : await tx.execute<{ left: number }>(sql`select (payable_fen - reserved_fen)::float8 as left
+        from funds.payables where case_id = ${r.caseId}::uuid and party_id = ${r.partyId}::uuid`);
+  const left = bal?.left ?? 0;
+  throw new AppError(ErrorCode.conflict, bi('可发放余额不足', 'More than what is left to pay'), [
+    {
+      path: 'amountFen',
+      message: bi(`可发放余额为 ¥${formatYuan(left)}`, `¥${formatYuan(left)} is left to pay this payee`),
+    },
+  ]);
 }
 
 /** The bank's idempotency key of a disbursement: fixed at proposal, so every resend is one payment. */

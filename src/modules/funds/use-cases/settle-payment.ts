@@ -4,12 +4,12 @@ import type { DbOrTx } from '../../../platform/db.ts';
 import { publishEvent } from '../../../platform/events.ts';
 import { disbursementPaid } from '../events.ts';
 import { LedgerAccount, postJournals } from '../ledger.ts';
-import { DisbursementState, findDisbursement, releaseReservation } from './disbursement-store.ts';
+import { DisbursementState, DrawsOn, findDisbursement, releaseReservation } from './disbursement-store.ts';
 
 /**
  * The bank's result of a payment instruction, by notification or by polling, any number of times:
- * the first result of a disbursement in flight books it (paid: the payable leaves the bank; failed:
- * the money is payable again); every later one changes nothing.
+ * the first result of a disbursement in flight books it (paid: the payable — or the refund — leaves
+ * the bank; failed: the money is payable, or back in the refund, again); every later one changes nothing.
  */
 export async function settlePayment(
   tx: DbOrTx,
@@ -31,14 +31,20 @@ export async function settlePayment(
       settled_at = ${result.settledAt}::timestamptz, updated_at = now() where id = ${d.id}::uuid`);
     return 'settled';
   }
+  // A refund leaves the case's refund bucket (退还被执行人), a payout the applicant's payable; both are paid.
+  const isRefund = d.drawsOn === DrawsOn.refund;
   const [journal] = await postJournals(tx, [
     {
       courtId: d.courtId,
       caseId: d.caseId,
-      kind: 'payout',
+      kind: isRefund ? 'refund.payout' : 'payout',
       reference: d.instructionId,
       lines: [
-        { account: LedgerAccount.payable, amountFen: d.amountFen, partyId: d.payeePartyId },
+        {
+          account: isRefund ? LedgerAccount.refund : LedgerAccount.payable,
+          amountFen: d.amountFen,
+          partyId: d.payeePartyId,
+        },
         { account: LedgerAccount.paid, amountFen: -d.amountFen },
         { account: LedgerAccount.courtPaidOut, amountFen: d.amountFen },
         { account: LedgerAccount.courtBank, amountFen: -d.amountFen },

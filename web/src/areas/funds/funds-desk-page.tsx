@@ -2,16 +2,17 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Flex, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { fundsKeys, useCourtDisbursements, useUnmatched } from '../../api/funds.ts';
+import { fundsKeys, useCourtDisbursements, useCourtPayoutDelays, useUnmatched } from '../../api/funds.ts';
 import { hasAnyRole, useCurrentUser } from '../../app/current-user.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { DisbursementsTab, PendingTab } from './disbursements-tab.tsx';
 import { MonthlyReportTab } from './monthly-report-tab.tsx';
+import { PayoutDelaysTab } from './payout-delays-tab.tsx';
 import { ReconciliationTab } from './reconciliation-tab.tsx';
 import { UnmatchedTab } from './unmatched-tab.tsx';
 
-const tabKeys = ['pending', 'disbursements', 'unmatched', 'reconciliation', 'monthly'] as const;
+const tabKeys = ['pending', 'delays', 'disbursements', 'unmatched', 'reconciliation', 'monthly'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** The desk's lists (not one case's funds, which its own tab refreshes). */
@@ -20,7 +21,7 @@ const isDeskQuery = (queryKey: readonly unknown[]) =>
 
 /**
  * 执行款管理: the court's money across cases — disbursements awaiting a leader and those past
- * them, the claim queue (待认领款项), reconciliation with the bank, and the monthly report. A
+ * them, payout delays (延期发放) to decide, the claim queue (待认领款项), reconciliation with the bank, and the monthly report. A
  * leader lands on what waits for them; the officers on the claim queue.
  */
 export function FundsDeskPage() {
@@ -33,6 +34,7 @@ export function FundsDeskPage() {
     tabKeys.find((key) => key === searchParams.get('tab')) ?? (isLeader ? 'pending' : 'unmatched');
   // The counts on the tabs; the same queries feed the lists.
   const pending = useCourtDisbursements('pending');
+  const pendingDelays = useCourtPayoutDelays('pendingApproval');
   const unmatched = useUnmatched();
   const fetching = useIsFetching({ predicate: (query) => isDeskQuery(query.queryKey) });
 
@@ -74,6 +76,11 @@ export function FundsDeskPage() {
               key: 'pending',
               label: label(t('funds.desk.tab.pending'), pending.data?.length),
               children: <PendingTab />,
+            },
+            {
+              key: 'delays',
+              label: label(t('funds.desk.tab.delays'), pendingDelays.data?.items.length),
+              children: <PayoutDelaysTab />,
             },
             {
               key: 'disbursements',

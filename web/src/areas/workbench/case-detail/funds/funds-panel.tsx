@@ -16,11 +16,13 @@ import { QueryError } from '../../../../components/query-error.tsx';
 import { useI18n } from '../../../../i18n/index.ts';
 import { AllocateForm } from './allocate-form.tsx';
 import { DisbursementsTable } from './disbursements-table.tsx';
+import { DistributionCard } from './distribution-card.tsx';
 import { EscrowModal } from './escrow-modal.tsx';
 import { FundsOverview } from './funds-overview.tsx';
 import { LedgerTable } from './ledger-table.tsx';
 import { PayeeAccountModal } from './payee-account-modal.tsx';
 import { PayeesTable } from './payees-table.tsx';
+import { PayoutDelaysCard } from './payout-delays-card.tsx';
 import { ProposeDisbursementForm } from './propose-disbursement-form.tsx';
 import { ReceiptsTable } from './receipts-table.tsx';
 import { RejectDisbursementModal } from './reject-disbursement-modal.tsx';
@@ -29,8 +31,10 @@ import { RejectDisbursementModal } from './reject-disbursement-modal.tsx';
  * 执行款 on the case page (一案一账号): the account number payers use, the balances and the 30-day
  * light, the payees' accounts, money in and out, the ledger; the team proposes payouts and a
  * leader of the case's court approves them, or lodges money in escrow (提存). Money a case with
- * several applicants holds unallocated is divided by the judge or such a leader (决定分配). While
- * the bank pays, the tab follows it by itself.
+ * several applicants holds unallocated is divided by the judge or such a leader (决定分配); money
+ * allocated as refund is paid back to a respondent the same way (退还被执行人), and a payout that
+ * cannot be made in 30 days waits on an approved delay (延期发放). While the bank pays, the tab
+ * follows it by itself.
  */
 export function FundsPanel({ detail }: { detail: TCaseDetail }) {
   const i18n = useI18n();
@@ -86,6 +90,7 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
         </Button>
       </Flex>
       <FundsOverview funds={data} />
+      <PayoutDelaysCard caseId={detail.id} funds={data} isTeam={isTeam} canApprove={canApprove} />
       {hasInFlight ? <Alert type="info" showIcon title={t('funds.disbursement.inFlight')} /> : null}
       {hasPending && !canApprove ? (
         <Alert type="warning" showIcon title={t('funds.disbursement.needLeader')} />
@@ -93,6 +98,7 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
       {canAllocate && data.balances.unallocatedFen > 0 && data.payees.length > 0 ? (
         <AllocateForm caseId={detail.id} funds={data} />
       ) : null}
+      <DistributionCard detail={detail} />
       <Card size="small" title={t('funds.payees')}>
         <PayeesTable
           payees={data.payees}
@@ -102,7 +108,14 @@ export function FundsPanel({ detail }: { detail: TCaseDetail }) {
           onEscrow={setEscrowing}
         />
       </Card>
-      {isTeam ? <ProposeDisbursementForm caseId={detail.id} payees={data.payees} /> : null}
+      {isTeam ? (
+        <ProposeDisbursementForm
+          caseId={detail.id}
+          payees={data.payees}
+          respondents={detail.respondents}
+          funds={data}
+        />
+      ) : null}
       <Card size="small" title={`${t('funds.receipts')} (${data.receipts.length})`}>
         <ReceiptsTable receipts={data.receipts} />
       </Card>

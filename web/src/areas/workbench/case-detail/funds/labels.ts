@@ -1,4 +1,10 @@
-import type { TDisbursementState, TEscrowGround, TPayoutLight } from '../../../../api/funds.ts';
+import type {
+  TDisbursementState,
+  TEscrowGround,
+  TPayoutDelayReason,
+  TPayoutDelayState,
+  TPayoutLight,
+} from '../../../../api/funds.ts';
 import type { MessageKey } from '../../../../i18n/index.ts';
 
 /** Message keys and colours of the funds vocabulary, looked up from the codes the server sends. */
@@ -34,6 +40,27 @@ export const escrowGrounds = Object.keys(escrowGroundKeys) as TEscrowGround[];
 
 export const escrowGroundKey = (ground: TEscrowGround): MessageKey => escrowGroundKeys[ground];
 
+/** The reasons of 执行款物管理规定 art. 15 for a payout delay, in the rule's order; a Record, so none is left out. */
+const payoutDelayReasonKeys: Record<TPayoutDelayReason, MessageKey> = {
+  distributionNeeded: 'funds.delay.reason.distributionNeeded',
+  frozenInAnotherCase: 'funds.delay.reason.frozenInAnotherCase',
+  applicantNotCollecting: 'funds.delay.reason.applicantNotCollecting',
+  caseSuspended: 'funds.delay.reason.caseSuspended',
+};
+
+export const payoutDelayReasons = Object.keys(payoutDelayReasonKeys) as TPayoutDelayReason[];
+
+export const payoutDelayReasonKey = (reason: TPayoutDelayReason): MessageKey => payoutDelayReasonKeys[reason];
+
+export const payoutDelayStateKey = (state: TPayoutDelayState): MessageKey => `funds.delay.state.${state}`;
+
+export const payoutDelayStateColor: Record<TPayoutDelayState, string> = {
+  pendingApproval: 'gold',
+  approved: 'blue',
+  rejected: 'default',
+  ended: 'green',
+};
+
 const ledgerKindKeys: Record<string, MessageKey> = {
   arrival: 'funds.kind.arrival',
   'arrival.claimed': 'funds.kind.arrivalClaimed',
@@ -41,6 +68,7 @@ const ledgerKindKeys: Record<string, MessageKey> = {
   allocation: 'funds.kind.allocation',
   'allocation.decided': 'funds.kind.allocationDecided',
   payout: 'funds.kind.payout',
+  'refund.payout': 'funds.kind.refundPayout',
   escrow: 'funds.kind.escrow',
 };
 
