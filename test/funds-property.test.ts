@@ -491,7 +491,7 @@ async function assertInvariants(w: World): Promise<void> {
   const receiptsVsJournals = await sql`
     with j as (
       select j.case_id, -sum(e.amount_fen) as fen from funds.journals j
-        join funds.entries e on e.journal_id = j.id and e.account = 'case.unallocated'
+        join funds.entries e on e.journal_id = j.id and e.account like 'case.%'
       where j.kind in ('arrival', 'arrival.claimed') group by j.case_id
     ), r as (select case_id, sum(amount_fen) as fen from funds.receipts where case_id is not null group by case_id)
     select coalesce(j.case_id, r.case_id) as case_id, j.fen::float8 as journals, r.fen::float8 as receipts

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql as drizzleSql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { parseCaseAccountNumber } from '../src/kernel/index.ts';
 import { verifyLedger } from '../src/modules/funds/index.ts';
@@ -161,6 +162,36 @@ describe('a case account and money arriving', () => {
       const c = await t.request('GET', `/api/v1/cases/${caseId}`, { token: judge });
       return c.body.recoveredFen === 3_000_000;
     }, 'the case to show the money received');
+  });
+
+  test('verifyLedger reports a cached balance that differs, an unbalanced journal and a lost journal', async () => {
+    const undo = new Error('undo');
+    const seen = await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(
+          drizzleSql`update funds.case_balances set fees_fen = fees_fen + 1, received_fen = received_fen + 1 where case_id = ${caseId}::uuid`,
+        );
+        const [court] = await tx.execute<{ courtId: string }>(
+          drizzleSql`select court_id as "courtId" from funds.case_accounts where case_id = ${caseId}::uuid`,
+        );
+        // Entries whose journal was never written, and which do not balance either.
+        await tx.execute(drizzleSql`insert into funds.entries (journal_id, line, account, court_id, amount_fen)
+          values ('00000000-0000-4000-8000-000000000001', 1, 'court.bank', ${court?.courtId}::uuid, 5)`);
+        const report = await verifyLedger(tx);
+        throw Object.assign(undo, { report });
+      })
+      .catch((err: unknown) => {
+        if (err !== undo) throw err;
+        return (undo as Error & { report: Awaited<ReturnType<typeof verifyLedger>> }).report;
+      });
+    const problems = seen.problems.map((p) => p.problem).sort();
+    assert.deepEqual(problems, [
+      'entries without their journal',
+      'feesFen: cached 140001, entries say 140000',
+      'journal does not balance (5 fen)',
+      'receivedFen: cached 3000001, entries say 3000000',
+    ]);
+    await assertLedgerBalances();
   });
 
   test('a disbursement beyond what is left is refused naming amountFen; bad amounts are 400', async () => {

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
+import { timeOrderedUuid } from '../../platform/ids.ts';
 
 /**
  * The double-entry ledger (docs/decisions/0014-case-funds-ledger.md). Every movement of money is a
@@ -101,7 +101,7 @@ export async function insertJournals(
   if (journals.length === 0) return [];
   const posted = journals.map((input) => {
     assertBalanced(input);
-    return { id: randomUUID(), input };
+    return { id: timeOrderedUuid(), input };
   });
   const column = <T>(pick: (p: PostedJournal) => T) => sql.param(posted.map(pick));
   await tx.execute(sql`insert into funds.journals (id, court_id, case_id, kind, reference, reverses_id, created_by)
@@ -167,7 +167,8 @@ export async function applyToBalances(tx: DbOrTx, posted: readonly PostedJournal
   );
   if (payables.length > 0) {
     const pcol = <T>(pick: (x: (typeof payables)[number]) => T) => sql.param(payables.map(pick));
-    // A row first (its checks hold for 0), then the move: the checks judge the result, never a delta.
+    // A row first (its checks hold for 0), then the move: the checks judge the result, never a delta
+    // (an upsert would not do: PostgreSQL checks the row it proposes to insert before the conflict).
     await tx.execute(sql`insert into funds.payables (case_id, party_id)
       select * from unnest(${pcol((x) => x.caseId)}::uuid[], ${pcol((x) => x.partyId)}::uuid[])
       on conflict (case_id, party_id) do nothing`);

@@ -21,6 +21,14 @@ export async function verifyLedger(
       journalId: j.journalId,
       problem: `journal does not balance (${j.sum} fen)`,
     });
+  // The entries' journal is not a foreign key (migrations/0006): every entry has its journal, every journal its entries.
+  const orphans = await db.execute<{ journalId: string; problem: string }>(sql`
+    select e.journal_id as "journalId", 'entries without their journal' as problem from funds.entries e
+      where not exists (select 1 from funds.journals j where j.id = e.journal_id) group by e.journal_id
+    union all
+    select j.id, 'journal without entries' from funds.journals j
+      where not exists (select 1 from funds.entries e where e.journal_id = j.id)`);
+  for (const o of orphans) problems.push({ caseId: null, journalId: o.journalId, problem: o.problem });
   const diffs = await db.execute<{ caseId: string; column: string; cached: number; computed: number }>(sql`
     with computed as (
       select case_id,

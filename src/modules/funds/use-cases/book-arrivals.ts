@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
   calendarDaysBetween,
@@ -8,6 +7,7 @@ import {
 } from '../../../kernel/index.ts';
 import type { DbOrTx } from '../../../platform/db.ts';
 import { publishEvents } from '../../../platform/events.ts';
+import { timeOrderedUuid } from '../../../platform/ids.ts';
 import { moneyReceived } from '../events.ts';
 import {
   applyToBalances,
@@ -61,7 +61,7 @@ export async function bookArrivals(
   const resolved: Resolved[] = unique.map((a) => {
     const account = accounts.get(normaliseAccountNumber(a.toAccount)) ?? null;
     const courtId = account?.courtId ?? courtByAccount.get(courtAccountOf(a.toAccount) ?? '') ?? null;
-    return { ...a, id: randomUUID(), account, courtId };
+    return { ...a, id: timeOrderedUuid(), account, courtId };
   });
 
   // Instants travel as ISO text and are cast in SQL (the driver does not serialise timestamptz[]).
@@ -124,8 +124,11 @@ export type CaseMoneyIn = {
 };
 
 /**
- * Posts money that has come in for cases (journals added to `journals`, posted together) and its
- * allocation, with the cases' balance rows locked; publishes `funds.money-received` for each.
+ * Posts money that has come in for cases (journals added to `journals`, posted together), with the
+ * cases' balance rows locked, and publishes `funds.money-received` for each. With one applicant the
+ * arrival is allocated in its own journal — the bank (or the claim queue) debited, the fee, the
+ * claim's principal and delay interest and any refund credited (rules/allocation.ts) — one journal
+ * per arrival; with several, the money waits in the case's unallocated bucket for the court's decision.
  */
 export async function allocateToCases(
   tx: DbOrTx,
@@ -133,24 +136,67 @@ export async function allocateToCases(
   journals: JournalInput[],
 ): Promise<void> {
   const ordered = [...items].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-  // The money in first: inserts, which hold nothing other bookings wait for.
+  // The cases' balance rows, locked in id order until commit: the allocation reads them.
+  const balances = await lockBalances(
+    tx,
+    items.map((i) => i.account.caseId),
+  );
+  const accrued = new Map<string, CaseBalanceRow>();
   for (const item of ordered) {
     const { account } = item;
-    journals.push({
-      courtId: account.courtId,
-      caseId: account.caseId,
-      kind: item.fromQueue ? 'arrival.claimed' : 'arrival',
-      reference: item.reference,
-      lines: [
-        {
-          account: item.fromQueue ? LedgerAccount.courtUnmatched : LedgerAccount.courtBank,
-          amountFen: item.amountFen,
-        },
-        { account: LedgerAccount.unallocated, amountFen: -item.amountFen },
-      ],
+    const from = {
+      account: item.fromQueue ? LedgerAccount.courtUnmatched : LedgerAccount.courtBank,
+      amountFen: item.amountFen,
+    };
+    const kind = item.fromQueue ? 'arrival.claimed' : 'arrival';
+    const base = { courtId: account.courtId, caseId: account.caseId, kind, reference: item.reference };
+    const b = balances.get(account.caseId);
+    if (!b) throw new Error(`case ${account.caseId} has no balance row`);
+    if (account.applicantIds.length !== 1) {
+      journals.push({
+        ...base,
+        lines: [from, { account: LedgerAccount.unallocated, amountFen: -item.amountFen }],
+      });
+      continue;
+    }
+    const [payee] = account.applicantIds;
+    // Delay interest runs on the unpaid principal up to the day the money arrived (2014 interpretation art. 1).
+    const on = chinaDateOf(new Date(item.receivedAt));
+    const since = b.interestAccruedTo ?? account.interestFrom;
+    if (on > since) {
+      b.interestAccruedFen += delayInterestFen(
+        Math.max(0, account.claimFen - b.principalAllocatedFen),
+        calendarDaysBetween(since, on),
+      );
+      b.interestAccruedTo = on;
+      accrued.set(account.caseId, b);
+    }
+    const a = allocateArrival({
+      amountFen: item.amountFen,
+      claimFen: account.claimFen,
+      feesTakenFen: b.feesFen,
+      principalAllocatedFen: b.principalAllocatedFen,
+      interestAccruedFen: b.interestAccruedFen,
+      interestAllocatedFen: b.interestAllocatedFen,
     });
+    const toPayee = a.principalFen + a.interestFen;
+    journals.push({
+      ...base,
+      lines: [
+        from,
+        ...(a.feeFen > 0 ? [{ account: LedgerAccount.fees, amountFen: -a.feeFen }] : []),
+        ...(toPayee > 0
+          ? [{ account: LedgerAccount.payable, amountFen: -toPayee, partyId: payee ?? null }]
+          : []),
+        ...(a.refundFen > 0 ? [{ account: LedgerAccount.refund, amountFen: -a.refundFen }] : []),
+      ],
+      claim: { principalFen: a.principalFen, interestFen: a.interestFen },
+    });
+    b.feesFen += a.feeFen;
+    b.principalAllocatedFen += a.principalFen;
+    b.interestAllocatedFen += a.interestFen;
   }
-  const arrived = await insertJournals(tx, journals);
+  await applyToBalances(tx, await insertJournals(tx, journals));
   await publishEvents(
     tx,
     moneyReceived,
@@ -165,60 +211,6 @@ export async function allocateToCases(
       },
     })),
   );
-  // Then the allocation, which reads the cases' balances: their rows locked (in id order) until commit.
-  const balances = await lockBalances(
-    tx,
-    items.map((i) => i.account.caseId),
-  );
-  const allocations: JournalInput[] = [];
-  const accrued = new Map<string, CaseBalanceRow>();
-  for (const item of ordered) {
-    const { account } = item;
-    const b = balances.get(account.caseId);
-    if (!b) throw new Error(`case ${account.caseId} has no balance row`);
-    if (account.applicantIds.length !== 1) continue;
-    const [payee] = account.applicantIds;
-    // Delay interest runs on the unpaid principal up to the day the money arrived (2014 interpretation art. 1).
-    const on = chinaDateOf(new Date(item.receivedAt));
-    const from = b.interestAccruedTo ?? account.interestFrom;
-    if (on > from) {
-      b.interestAccruedFen += delayInterestFen(
-        Math.max(0, account.claimFen - b.principalAllocatedFen),
-        calendarDaysBetween(from, on),
-      );
-      b.interestAccruedTo = on;
-      accrued.set(account.caseId, b);
-    }
-    const a = allocateArrival({
-      amountFen: item.amountFen,
-      claimFen: account.claimFen,
-      feesTakenFen: b.feesFen,
-      principalAllocatedFen: b.principalAllocatedFen,
-      interestAccruedFen: b.interestAccruedFen,
-      interestAllocatedFen: b.interestAllocatedFen,
-    });
-    const toPayee = a.principalFen + a.interestFen;
-    const lines = [
-      { account: LedgerAccount.unallocated, amountFen: item.amountFen },
-      ...(a.feeFen > 0 ? [{ account: LedgerAccount.fees, amountFen: -a.feeFen }] : []),
-      ...(toPayee > 0
-        ? [{ account: LedgerAccount.payable, amountFen: -toPayee, partyId: payee ?? null }]
-        : []),
-      ...(a.refundFen > 0 ? [{ account: LedgerAccount.refund, amountFen: -a.refundFen }] : []),
-    ];
-    allocations.push({
-      courtId: account.courtId,
-      caseId: account.caseId,
-      kind: 'allocation',
-      reference: item.reference,
-      lines,
-      claim: { principalFen: a.principalFen, interestFen: a.interestFen },
-    });
-    b.feesFen += a.feeFen;
-    b.principalAllocatedFen += a.principalFen;
-    b.interestAllocatedFen += a.interestFen;
-  }
-  await applyToBalances(tx, [...arrived, ...(await insertJournals(tx, allocations))]);
   if (accrued.size > 0) {
     const rows = [...accrued.values()];
     const column = <T>(pick: (b: CaseBalanceRow) => T) => sql.param(rows.map(pick));

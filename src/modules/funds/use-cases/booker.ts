@@ -4,13 +4,21 @@ import type { Db } from '../../../platform/db.ts';
 import { type Arrival, bookArrivals } from './book-arrivals.ts';
 
 /**
- * Arrival notices are recorded first and booked a moment later by one booker per court at a time
- * (docs/decisions/0015-one-booker-per-court.md): the bank's request is answered as soon as its
- * notices are in `funds.arrival_inbox`, and the booker moves them into the ledger in batches of up
- * to `bookingBatch` — one transaction each — so no two bookings ever wait for each other's balance
- * rows, and each commit carries many arrivals.
+ * Arrival notices are recorded first and booked a moment later by one booker per court and lane at
+ * a time (docs/decisions/0015-one-booker-per-court.md): the bank's request is answered as soon as
+ * its notices are in `funds.arrival_inbox`, and the booker moves them into the ledger in batches of
+ * up to `bookingBatch` — one transaction each — so no two bookings ever wait for each other's
+ * balance rows, and each commit carries many arrivals.
  */
 export const bookingBatch = 1000;
+
+/**
+ * A court's notices are split into lanes by the account they name, each booked by its own booker:
+ * a case's notices are always in the same lane (booked in order, its balance row touched by one
+ * booker only), and the lanes' bookings share no row — the court's bank account has no balance row
+ * (0014) — so they run side by side, one per core of the database server.
+ */
+export const bookingLanes = 2;
 
 export type NoticeOutcome = 'accepted' | 'duplicate';
 
@@ -47,13 +55,15 @@ type InboxRow = Arrival & { source: 'bank' | 'deduction' };
 const inboxColumns = sql`serial, to_account as "toAccount", amount_fen::float8 as "amountFen",
   payer_name as "payerName", payer_account as "payerAccount", received_at as "receivedAt", source`;
 
-/** The court's booking lock: one booker per court at a time, in every process of the deployment. */
-function courtLock(courtId: string | null) {
-  return sql`select pg_advisory_xact_lock(hashtext('funds.booker'), hashtext(${courtId ?? ''}))`;
+/** The lane's booking lock: one booker per court and lane at a time, in every process of the deployment. */
+function laneLock(courtId: string | null, lane: number) {
+  return sql`select pg_advisory_xact_lock(hashtext('funds.booker'), hashtext(${`${courtId ?? ''}:${lane}`}))`;
 }
 
-function ofCourt(courtId: string | null) {
-  return courtId === null ? sql`court_id is null` : sql`court_id = ${courtId}::uuid`;
+/** The court's notices in one lane: by the digits of the account they name, so a case is always in one lane. */
+function ofLane(courtId: string | null, lane: number) {
+  const court = courtId === null ? sql`court_id is null` : sql`court_id = ${courtId}::uuid`;
+  return sql`${court} and mod(abs(hashtext(regexp_replace(to_account, '\D', '', 'g'))), ${bookingLanes}) = ${lane}`;
 }
 
 function toArrival(r: InboxRow): Arrival {
@@ -64,12 +74,18 @@ function toArrival(r: InboxRow): Arrival {
  * Books one batch of the court's recorded notices, oldest first, in one transaction: they leave the
  * inbox and enter the ledger together. Returns how many it took.
  */
-async function bookBatch(db: Db, courtId: string | null, limit: number, serial?: string): Promise<number> {
+async function bookBatch(
+  db: Db,
+  courtId: string | null,
+  lane: number,
+  limit: number,
+  serial?: string,
+): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.execute(courtLock(courtId));
+    await tx.execute(laneLock(courtId, lane));
     const only = serial === undefined ? sql`` : sql`and serial = ${serial}`;
     const rows = await tx.execute<InboxRow>(sql`delete from funds.arrival_inbox where serial in (
-        select serial from funds.arrival_inbox where ${ofCourt(courtId)} ${only}
+        select serial from funds.arrival_inbox where ${ofLane(courtId, lane)} ${only}
         order by recorded_at, serial limit ${limit} for update skip locked)
       returning ${inboxColumns}`);
     if (rows.length === 0) return 0;
@@ -79,30 +95,43 @@ async function bookBatch(db: Db, courtId: string | null, limit: number, serial?:
   });
 }
 
-/**
- * Books everything the court's inbox holds, batch after batch. A batch that fails is booked one
- * notice at a time, so one bad notice cannot hold up the others; it stays in the inbox (and in the
- * log) for the next sweep.
- */
+type BookingOptions = { batch?: number; onError?: (err: unknown, serial?: string) => void };
+
+/** Books everything the court's inbox holds, its lanes side by side. */
 export async function bookPendingArrivals(
   db: Db,
   courtId: string | null,
-  options: { batch?: number; onError?: (err: unknown, serial?: string) => void } = {},
+  options: BookingOptions = {},
+): Promise<number> {
+  const lanes = Array.from({ length: bookingLanes }, (_, lane) => bookLane(db, courtId, lane, options));
+  return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Books everything one lane of the court's inbox holds, batch after batch. A batch that fails is
+ * booked one notice at a time, so one bad notice cannot hold up the others; it stays in the inbox
+ * (and in the log) for the next sweep.
+ */
+export async function bookLane(
+  db: Db,
+  courtId: string | null,
+  lane: number,
+  options: BookingOptions = {},
 ): Promise<number> {
   const limit = options.batch ?? bookingBatch;
   let total = 0;
   for (;;) {
     let taken: number;
     try {
-      taken = await bookBatch(db, courtId, limit);
+      taken = await bookBatch(db, courtId, lane, limit);
     } catch (err) {
       options.onError?.(err);
       const pending = await db.execute<{ serial: string }>(sql`select serial from funds.arrival_inbox
-        where ${ofCourt(courtId)} order by recorded_at, serial limit ${limit}`);
+        where ${ofLane(courtId, lane)} order by recorded_at, serial limit ${limit}`);
       let booked = 0;
       for (const { serial } of pending) {
         try {
-          booked += await bookBatch(db, courtId, 1, serial);
+          booked += await bookBatch(db, courtId, lane, 1, serial);
         } catch (one) {
           options.onError?.(one, serial);
         }
@@ -126,34 +155,37 @@ export async function courtsWithPendingArrivals(db: Db): Promise<(string | null)
 
 /**
  * Starts booking a court's notices in the background after they were recorded. Within a process,
- * one booker per court runs and goes round again if more was recorded meanwhile; across processes
- * the court's lock makes them take turns, and each turn sees every notice committed before it.
- * Nothing depends on this process staying up: the sweep job books whatever is left.
+ * one booker per court and lane runs and goes round again if more was recorded meanwhile; across
+ * processes the lane's lock makes them take turns, and each turn sees every notice committed before
+ * it. Nothing depends on this process staying up: the sweep job books whatever is left.
  */
 export function createBooker(db: Db, onError: (err: unknown, serial?: string) => void) {
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const kickLane = (courtId: string | null, lane: number): void => {
+    const key = `${courtId ?? ''}:${lane}`;
+    const current = running.get(key);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      try {
+        do {
+          state.again = false;
+          await bookLane(db, courtId, lane, { onError });
+        } while (state.again);
+      } catch (err) {
+        onError(err);
+      } finally {
+        running.delete(key);
+      }
+    })();
+    running.set(key, state);
+  };
   return {
     kick(courtId: string | null): void {
-      const key = courtId ?? '';
-      const current = running.get(key);
-      if (current) {
-        current.again = true;
-        return;
-      }
-      const state = { again: false, done: Promise.resolve() };
-      state.done = (async () => {
-        try {
-          do {
-            state.again = false;
-            await bookPendingArrivals(db, courtId, { onError });
-          } while (state.again);
-        } catch (err) {
-          onError(err);
-        } finally {
-          running.delete(key);
-        }
-      })();
-      running.set(key, state);
+      for (let lane = 0; lane < bookingLanes; lane++) kickLane(courtId, lane);
     },
     /** Resolves when no booking is running in this process (before the database is closed). */
     async idle(): Promise<void> {
