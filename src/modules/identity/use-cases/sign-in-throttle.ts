@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../../platform/db.ts';
  *
  * Three keys, each with its limit per 15-minute window:
  * - the account at this address: 5 — the one that stops guessing;
- * - the address: 30 — one address guessing many accounts;
+ * - the address: 30 failures — one address guessing many accounts (a success does not count);
  * - the account from addresses it has never signed in from: 50 — guessing spread over many
  *   addresses. The account's own known addresses are exempt from this key, so whoever guesses
  *   elsewhere cannot lock the real user out.
@@ -72,11 +72,17 @@ export async function countAttempt(db: DbOrTx, username: string, address: string
   });
 }
 
-/** After a successful sign-in: the account's key at this address is cleared, the address remembered. */
+/**
+ * After a successful sign-in: the account's key at this address is cleared, the attempt taken back
+ * from the address's key (a court's staff behind one NAT address sign in by the dozen each
+ * morning; only failures count against an address), and the address remembered.
+ */
 export async function clearAfterSuccess(tx: DbOrTx, username: string, address: string): Promise<void> {
   await tx.execute(
     sql`delete from identity.sign_in_throttle where throttle_key = ${`account:${username}@${address}`}`,
   );
+  await tx.execute(sql`update identity.sign_in_throttle set attempts = greatest(attempts - 1, 0)
+    where throttle_key = ${`address:${address}`}`);
   await tx.execute(sql`insert into identity.sign_in_addresses (username, address) values (${username}, ${address})
     on conflict (username, address) do update set last_success_at = now()`);
 }
