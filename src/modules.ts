@@ -2,6 +2,7 @@ import { flowsModule } from './flows/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { creditModule } from './modules/credit/index.ts';
+import { disposalModule } from './modules/disposal/index.ts';
 import { fundsModule } from './modules/funds/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { inquiryModule } from './modules/inquiry/index.ts';
@@ -26,6 +27,7 @@ export const modules: readonly ModuleDefinition[] = [
   matchingModule,
   notifyModule,
   fundsModule,
+  disposalModule,
   flowsModule,
 ];
 

@@ -1,7 +1,7 @@
 import { NodeKind } from '../modules/cases/index.ts';
 import { payoutDelayApproved, payoutDelayEnded, payoutDelayReasonLabels } from '../modules/funds/index.ts';
 import { defineSubscriber, on } from '../platform/events.ts';
-import { recordMoneyNode } from './funds-recovered.ts';
+import { recordJudgeNode } from './funds-recovered.ts';
 
 /**
  * Funds → cases: a payout delay approved by a leader, and the end of its reason, go on the case
@@ -12,7 +12,7 @@ import { recordMoneyNode } from './funds-recovered.ts';
 export const fundsPayoutDelay = defineSubscriber(
   'flows.funds-payout-delay',
   on(payoutDelayApproved, async (tx, e) => {
-    await recordMoneyNode(tx, {
+    await recordJudgeNode(tx, {
       caseId: e.caseId,
       courtId: e.courtId,
       kind: NodeKind.payoutDelayApproved,
@@ -22,7 +22,7 @@ export const fundsPayoutDelay = defineSubscriber(
     });
   }),
   on(payoutDelayEnded, async (tx, e) => {
-    await recordMoneyNode(tx, {
+    await recordJudgeNode(tx, {
       caseId: e.caseId,
       courtId: e.courtId,
       kind: NodeKind.payoutDelayEnded,

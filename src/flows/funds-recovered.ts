@@ -12,7 +12,7 @@ import { defineSubscriber, on } from '../platform/events.ts';
  * "执行款到账" and "执行款发放", which start and meet the 30-day payout deadline (执行款物管理规定
  * art. 15). Nodes are recorded in the name of the case judge, keyed by what caused them.
  */
-export async function recordMoneyNode(
+export async function recordJudgeNode(
   tx: Tx,
   input: {
     caseId: string;
@@ -46,7 +46,7 @@ export const fundsRecovered = defineSubscriber(
   'flows.funds-recovered',
   on(moneyReceived, async (tx, e) => {
     await recordRecovered(tx, e.caseId, await receivedFenOf(tx, e.caseId));
-    await recordMoneyNode(tx, {
+    await recordJudgeNode(tx, {
       caseId: e.caseId,
       courtId: e.courtId,
       kind: NodeKind.paymentReceived,
@@ -57,7 +57,7 @@ export const fundsRecovered = defineSubscriber(
   }),
   on(disbursementPaid, async (tx, e) => {
     await recordRecovered(tx, e.caseId, await receivedFenOf(tx, e.caseId));
-    await recordMoneyNode(tx, {
+    await recordJudgeNode(tx, {
       caseId: e.caseId,
       courtId: e.courtId,
       kind: NodeKind.paymentDisbursed,

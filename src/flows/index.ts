@@ -1,4 +1,5 @@
 import { defineModule } from '../platform/module.ts';
+import { disposalCaseNodes } from './disposal-case-nodes.ts';
 import { fundsPayoutDelay } from './funds-payout-delay.ts';
 import { fundsRecovered } from './funds-recovered.ts';
 import { inquiryCaseNodes } from './inquiry-case-nodes.ts';
@@ -10,5 +11,5 @@ import { inquiryCaseNodes } from './inquiry-case-nodes.ts';
  */
 export const flowsModule = defineModule({
   name: 'flows',
-  subscribers: [inquiryCaseNodes, fundsRecovered, fundsPayoutDelay],
+  subscribers: [inquiryCaseNodes, fundsRecovered, fundsPayoutDelay, disposalCaseNodes],
 });

@@ -44,6 +44,8 @@ const ZEnvSchema = z.object({
   ZHIXING_BANK_KEY: z.string().min(16).optional(),
   ZHIXING_SMS_URL: z.string().url().optional(),
   ZHIXING_SMS_KEY: z.string().min(16).optional(),
+  ZHIXING_VALUATION_URL: z.string().url().optional(),
+  ZHIXING_VALUATION_KEY: z.string().min(16).optional(),
   ZHIXING_FUNDS_SECOND_APPROVAL_YUAN: z.coerce.number().int().min(1).max(10_000_000_000).default(1_000_000),
   ZHIXING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86400).default(60),
   ZHIXING_INQUIRY_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(2000),
@@ -90,6 +92,10 @@ export type Config = {
   /** The SMS gateway (docs/protocols/sms.md); undefined = the simulator's. */
   smsUrl: string | undefined;
   smsKey: string | undefined;
+  /** The listed valuation platforms (docs/protocols/valuation.md), each at `{url}/{code}`; undefined = the simulator's. */
+  valuationUrl: string | undefined;
+  /** Their signing key; undefined = each platform's derived from ZHIXING_SIM_SECRET as the simulator derives it. */
+  valuationKey: string | undefined;
   /** Disbursements of this many fen or more need a second leader's approval (执行款物管理规定: levels by amount). */
   fundsSecondApprovalFromFen: number;
   jobExpireSeconds: number;
@@ -137,6 +143,8 @@ export function loadConfig(
     bankKey: e.ZHIXING_BANK_KEY,
     smsUrl: e.ZHIXING_SMS_URL,
     smsKey: e.ZHIXING_SMS_KEY,
+    valuationUrl: e.ZHIXING_VALUATION_URL,
+    valuationKey: e.ZHIXING_VALUATION_KEY,
     fundsSecondApprovalFromFen: e.ZHIXING_FUNDS_SECOND_APPROVAL_YUAN * 100,
     jobExpireSeconds: e.ZHIXING_JOB_EXPIRE_SECONDS,
     inquiryDailyQuota: e.ZHIXING_INQUIRY_DAILY_QUOTA,

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Config } from './config.ts';
 
 /**
- * The two outside parties every deployment has one of — the court's settlement bank
- * (docs/protocols/bank.md) and the SMS gateway (docs/protocols/sms.md) — found by configuration:
+ * The outside parties every deployment has — the court's settlement bank (docs/protocols/bank.md),
+ * the SMS gateway (docs/protocols/sms.md) and the listed valuation platforms
+ * (docs/protocols/valuation.md) — found by configuration:
  * their own URL and key, or else the simulator's (ZHIXING_SIM_URL; `npm start` sets it to the
  * simulator it runs), with the key derived from ZHIXING_SIM_SECRET exactly as the simulator
  * derives it. Undefined when neither is configured: the work waits, recorded, until one is.
@@ -43,4 +44,10 @@ export function bankEndpoint(config: Config): OutsideEndpoint | undefined {
 
 export function smsEndpoint(config: Config): OutsideEndpoint | undefined {
   return endpoint(config, smsGatewayCode, config.smsUrl, config.smsKey, '/sms');
+}
+
+/** A listed valuation platform (docs/protocols/valuation.md): `{ZHIXING_VALUATION_URL}/{code}`, else the simulator's. */
+export function valuationPlatformEndpoint(config: Config, code: string): OutsideEndpoint | undefined {
+  const url = config.valuationUrl && `${config.valuationUrl.replace(/\/+$/, '')}/${code}`;
+  return endpoint(config, code, url, config.valuationKey, `/valuation/${code}`);
 }

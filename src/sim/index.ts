@@ -1,9 +1,10 @@
 /**
  * The simulated outside world (`zhixing sim`): banks, registries and platforms that answer the
  * inquiry protocol of docs/protocols/inquiry.md over HTTP, the court's settlement bank
- * (docs/protocols/bank.md) and the SMS gateway (docs/protocols/sms.md). Zhixing talks to it only
- * over HTTP, so a real institution can take its place; this surface is for starting it in-process
- * (demo, tests, bench) and holds the schemas Zhixing validates the bank's and gateway's bodies with.
+ * (docs/protocols/bank.md), the SMS gateway (docs/protocols/sms.md) and the valuation platforms
+ * (docs/protocols/valuation.md). Zhixing talks to it only over HTTP, so a real institution can
+ * take its place; this surface is for starting it in-process (demo, tests, bench) and holds the
+ * schemas Zhixing validates the bank's and gateway's bodies with.
  */
 
 export {
@@ -78,3 +79,18 @@ export {
   ZSmsOutboxSchema,
 } from './sms/index.ts';
 export type { AssetType, Institution, Knobs, Operation } from './types.ts';
+export {
+  DEFAULT_VALUATION_KNOBS,
+  type Lateness,
+  type TValuationInquiry,
+  type TValuationInquiryRequest,
+  type TValuationKnobs,
+  type TValuationReport,
+  VALUATION_PLATFORMS,
+  type ValuationOptions,
+  valuationPlatformKey,
+  ZValuationInquiryRequestSchema,
+  ZValuationInquirySchema,
+  ZValuationKnobsPatchSchema,
+  ZValuationReportSchema,
+} from './valuation/index.ts';

@@ -25,6 +25,12 @@ import { buildOpenApiDocument } from './openapi.ts';
 import { createSmsGateway, registerSmsRoutes, type SmsOptions, smsKey } from './sms/index.ts';
 import { createStats, type StatsCounters } from './stats.ts';
 import type { Institution, Knobs } from './types.ts';
+import {
+  createValuationDesk,
+  registerValuationRoutes,
+  type ValuationOptions,
+  valuationPlatformKey,
+} from './valuation/index.ts';
 import { createWorld } from './world/world.ts';
 
 export type StartSimulatorOptions = {
@@ -47,6 +53,8 @@ export type StartSimulatorOptions = {
   /** The court bank's knobs and notification delivery (tests shorten the backoff). */
   bank?: BankOptions;
   sms?: SmsOptions;
+  /** The valuation platforms' knobs and callback delivery (docs/protocols/valuation.md). */
+  valuation?: ValuationOptions;
 };
 
 export type SimInstitutionView = Institution & { baseUrl: string };
@@ -71,6 +79,8 @@ export type Simulator = {
   bankUrl: string;
   /** The SMS gateway's base URL (`${url}/sms`), key `smsKey(secret)`. */
   smsUrl: string;
+  /** The valuation platforms' base URL (`${url}/valuation`; each at `/{code}`), keys `valuationPlatformKey(secret, code)`. */
+  valuationUrl: string;
   institutions: SimInstitutionView[];
   setKnobs(code: string | '*', knobs: Partial<Knobs>): void;
   /** Moves the simulated world's clock to run `offsetMs` ahead of real time (it follows Zhixing's). */
@@ -120,6 +130,14 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     clock,
     journal: journalProxy,
     random: createRandom(deriveSeed(seed, 'sms', startedAt)),
+  });
+  const valuationKeyOf = (code: string) => valuationPlatformKey(opts.secret, code);
+  const valuation = createValuationDesk({
+    ...opts.valuation,
+    seed: deriveSeed(seed, 'valuation'),
+    clock,
+    keyOf: valuationKeyOf,
+    onError: (err) => logger.error({ err }, 'valuation report delivery failed'),
   });
   if (opts.journalPath) {
     journal = await openJournal(opts.journalPath, {
@@ -195,6 +213,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
   registerBankRoutes(app, { bank, key: bankKey(opts.secret) });
   registerBankAdminRoutes(app, { bank, adminToken });
   registerSmsRoutes(app, { gateway: sms, key: smsKey(opts.secret), adminToken });
+  registerValuationRoutes(app, { desk: valuation, keyOf: valuationKeyOf, adminToken });
 
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 0, host });
@@ -214,6 +233,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     adminToken,
     bankUrl: `${url}/bank`,
     smsUrl: `${url}/sms`,
+    valuationUrl: `${url}/valuation`,
     institutions: INSTITUTIONS.map((i) => ({ ...i, baseUrl: baseUrlOf(i.code) })),
     setKnobs(code, patch) {
       if (code !== '*' && !keys[code]) throw new Error(`unknown institution ${code}`);
@@ -226,6 +246,7 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
       isClosed = true;
       await engine.close();
       await bank.close();
+      await valuation.close();
       await app.close();
       await journal.close();
     },

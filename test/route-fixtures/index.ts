@@ -1,4 +1,5 @@
 import type { RouteAccess } from '../../src/platform/http/access.ts';
+import { auctionFixtures } from './auction-fixtures.ts';
 import { caseFixtures } from './case-fixtures.ts';
 import { creditFixtures } from './credit-fixtures.ts';
 import { distributionFixtures } from './distribution-fixtures.ts';
@@ -10,6 +11,7 @@ import { matchingFixtures } from './matching-fixtures.ts';
 import { notifyFixtures } from './notify-fixtures.ts';
 import { exampleOf, type JsonSchema, type Operation } from './schema.ts';
 import type { OperationKey, RouteFixture, ValidRequest } from './types.ts';
+import { valuationFixtures } from './valuation-fixtures.ts';
 import type { CaseFacts, Principal, World } from './world.ts';
 
 export { declaredAccess, type Expected, expectedFor } from './expectations.ts';
@@ -32,6 +34,8 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...notifyFixtures,
   ...fundsFixtures,
   ...distributionFixtures,
+  ...auctionFixtures,
+  ...valuationFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

@@ -1,4 +1,5 @@
 import { flushMatchAudit } from '../../src/modules/matching/index.ts';
+import { moduleNames } from '../../src/modules.ts';
 import type { TestApp, TestDatabase } from '../support.ts';
 
 /**
@@ -6,7 +7,8 @@ import type { TestApp, TestDatabase } from '../support.ts';
  * own, by count and by a digest of the rows (so an update is seen as well as an insert). Tables of
  * bookkeeping that every request may touch by design are left out, each with its reason.
  */
-const schemas = ['identity', 'audit', 'cases', 'inquiry', 'credit', 'matching', 'platform'];
+/** Every module's schema (the list of src/modules.ts, so a new module is covered the day it is added) and the platform's. */
+const schemas = [...moduleNames, 'platform'];
 const bookkeeping = new Set([
   // Sessions and the sign-in throttle count attempts, refused or not (that is their purpose).
   'identity.sessions',

@@ -7,6 +7,7 @@ import { fundsBookings, fundsNotices } from './subscribers.ts';
 
 export { disbursementPaid, moneyReceived, payoutDelayApproved, payoutDelayEnded } from './events.ts';
 export { payoutDelayReasonLabels } from './rules/payout-deadline.ts';
+export { type CaseAccountRow, findCaseAccount } from './use-cases/accounts.ts';
 export { type Arrival, type ArrivalOutcome, bookArrivals } from './use-cases/book-arrivals.ts';
 export { approveDisbursement, proposeDisbursement, rejectDisbursement } from './use-cases/disbursements.ts';
 export { receivedFenOf } from './use-cases/received.ts';

@@ -9,6 +9,12 @@ import { inquiryTerminationFacts } from './termination-facts.ts';
 import { requeryPlanSubscriber } from './use-cases/requery.ts';
 
 export { caseInquiryCompleted, deducted, measureTookEffect, requeryCompleted } from './events.ts';
+export {
+  type ControlledAsset,
+  controlledOnByAsset,
+  findCaseAsset,
+  listControlledAssets,
+} from './use-cases/controlled-assets.ts';
 export { insertInstitution, saveCallbackBase } from './use-cases/manage-institutions.ts';
 export { launchDueRequeries } from './use-cases/requery.ts';
 export { settleCaseInquiries } from './use-cases/settle.ts';

@@ -72,8 +72,7 @@ export type DepositHoldDeps = { bank: Bank; key: string };
 export function registerDepositHoldRoutes(app: FastifyInstance, deps: DepositHoldDeps): void {
   const party = { code: BANK_CODE, key: deps.key };
   const holds = new Map<string, HoldState>();
-  const unknownHold = (holdId: string) =>
-    bi(`无此保证金冻结：${holdId}`, `No such deposit hold: ${holdId}`);
+  const unknownHold = (holdId: string) => bi(`无此保证金冻结：${holdId}`, `No such deposit hold: ${holdId}`);
 
   app.post('/bank/v1/deposit-holds', async (request, reply) => {
     if (!admitSigned(request, reply, party)) return reply;

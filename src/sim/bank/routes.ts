@@ -9,6 +9,7 @@ import {
   ZBankStatementQuerySchema,
   ZBankSubscriptionRequestSchema,
 } from './contracts.ts';
+import { registerDepositHoldRoutes } from './deposit-holds.ts';
 import { admitIdempotencyKey, admitSigned, readBody, sendCodedError, validate } from './signed-request.ts';
 
 /**
@@ -98,4 +99,6 @@ export function registerBankRoutes(app: FastifyInstance, deps: BankRouteDeps): v
     }
     return statement;
   });
+
+  registerDepositHoldRoutes(app, deps);
 }

@@ -1,5 +1,5 @@
-import { addCalendarDays, chinaDateOf, startOfChinaDate } from '../../kernel/index.ts';
 import { createRandom, deriveSeed, type Random } from '../../demo/random.ts';
+import { addCalendarDays, chinaDateOf, startOfChinaDate } from '../../kernel/index.ts';
 import type { SimClock } from '../clock.ts';
 import { signRequest } from '../signature.ts';
 import {
@@ -97,7 +97,7 @@ const ESTIMATES: Record<string, readonly [number, number]> = {
 };
 const DEFAULT_ESTIMATE = [10_000, 500_000] as const;
 
-function valueOf(random: Random, request: TValuationInquiryRequest): number {
+function assetValueOf(random: Random, request: TValuationInquiryRequest): number {
   if (request.asset.registeredValueFen !== undefined) return request.asset.registeredValueFen;
   const [lo, hi] = ESTIMATES[request.asset.type] ?? DEFAULT_ESTIMATE;
   return random.int(lo, hi) * 100;
@@ -120,7 +120,7 @@ export function planReport(input: {
 }): { priceFen: number; reportAt: number; lateness: Exclude<Lateness, 'auto'> } {
   const { request, knobs } = input;
   const random = createRandom(deriveSeed(input.seed, 'valuation', input.code, request.requestId));
-  const value = valueOf(random, request);
+  const value = assetValueOf(random, request);
   const spread = (random.next() * 2 - 1) * (knobs.spreadPct / 100);
   const priceFen = Math.max(1, Math.round(value * (1 + spread)));
   const roll = random.next();
