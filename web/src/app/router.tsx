@@ -53,6 +53,9 @@ const PortalPage = lazy(() =>
 const TransparencyPage = lazy(() =>
   import('../areas/portal/transparency-page.tsx').then((m) => ({ default: m.TransparencyPage })),
 );
+const AuctionSite = lazy(() =>
+  import('../areas/auction/auction-site.tsx').then((m) => ({ default: m.AuctionSite })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -61,6 +64,14 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageSpin fullScreen />}>
         <TransparencyPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/auction/*',
+    element: (
+      <Suspense fallback={<PageSpin fullScreen />}>
+        <AuctionSite />
       </Suspense>
     ),
   },

@@ -2,6 +2,7 @@ import { adminMessages } from './messages/admin.ts';
 import { caseDetailMessages } from './messages/case-detail.ts';
 import { commonMessages } from './messages/common.ts';
 import { creditMessages } from './messages/credit.ts';
+import { disposalMessages } from './messages/disposal.ts';
 import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
 import { fundsMessages } from './messages/funds.ts';
@@ -27,6 +28,7 @@ export const messages = {
   ...fundsMessages,
   ...fundsDeskMessages,
   ...fundsPayoutDelayMessages,
+  ...disposalMessages,
 };
 
 export type MessageKey = keyof typeof messages;

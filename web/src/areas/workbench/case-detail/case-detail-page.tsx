@@ -15,6 +15,7 @@ import { ChecklistPanel } from './checklist-panel.tsx';
 import { CloseCaseModal } from './close-case-modal.tsx';
 import { CreditPanel } from './credit-panel.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
+import { DisposalPanel } from './disposal/disposal-panel.tsx';
 import { FundsPanel } from './funds/funds-panel.tsx';
 import { InquiryPanel } from './inquiry/inquiry-panel.tsx';
 import { NodesPanel } from './nodes-panel.tsx';
@@ -23,7 +24,17 @@ import { RecordNodeModal } from './record-node-modal.tsx';
 import { RestoreCaseModal } from './restore-case-modal.tsx';
 import { TeamPanel } from './team-panel.tsx';
 
-const tabKeys = ['parties', 'team', 'nodes', 'deadlines', 'checklist', 'credit', 'inquiry', 'funds'] as const;
+const tabKeys = [
+  'parties',
+  'team',
+  'nodes',
+  'deadlines',
+  'checklist',
+  'credit',
+  'inquiry',
+  'disposal',
+  'funds',
+] as const;
 type TabKey = (typeof tabKeys)[number];
 type OpenModal = 'node' | 'close' | 'restore' | null;
 
@@ -163,6 +174,7 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
             },
             { key: 'credit', label: t('case.tab.credit'), children: <CreditPanel detail={detail} /> },
             { key: 'inquiry', label: t('case.tab.inquiry'), children: <InquiryPanel detail={detail} /> },
+            { key: 'disposal', label: t('disposal.tab'), children: <DisposalPanel detail={detail} /> },
             { key: 'funds', label: t('case.tab.funds'), children: <FundsPanel detail={detail} /> },
           ]}
         />
