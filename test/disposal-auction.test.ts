@@ -149,7 +149,7 @@ after(async () => {
 
 describe('a lot from announcement to sale', () => {
   test('announce, hold deposits, bid with a preemptor and the extension, close, release, capture, pay, sell', async () => {
-    const c = await fileCase();
+    const c = await fileCase(aCompany({ phone: '13900003333' }));
     const v = await aPricedValuation(t.database, c.id, { referencePriceFen: 100_000_000 });
     const preemptor = aPerson();
     const lotId = await announce(
@@ -166,6 +166,13 @@ describe('a lot from announcement to sale', () => {
     assert.equal(shown.depositFen, 7_000_000);
     assert.equal(shown.hasPreemptors, true);
     assert.ok(shown.serverNow);
+    // The parties learn of the announcement by SMS (auction-notices.ts).
+    await waitFor(async () => {
+      const sms = await simAdmin('GET', '/sim/sms?to=13900003333');
+      return (sms.body?.items ?? []).some((m: { text: string }) =>
+        /第一次网络司法拍卖已公告，起拍价700,000\.00元/.test(m.text),
+      );
+    }, 'the applicant’s SMS of the announcement');
 
     const a = await aBidder();
     const b = await aBidder();
@@ -249,6 +256,12 @@ describe('a lot from announcement to sale', () => {
     const mine = lots.body.items.find((x: { id: string }) => x.id === lotId);
     assert.equal(mine.winner.name, b.name, 'the court knows who won');
     assert.equal(mine.ruling.dueOn, addCalendarDays(mine.ruling.paidOn, 10));
+    await waitFor(async () => {
+      const told = await simAdmin('GET', '/sim/sms?to=13900003333');
+      return (told.body?.items ?? []).some((m: { text: string }) =>
+        /拍卖已结束：以\d[\d,]*\.\d{2}元成交/.test(m.text),
+      );
+    }, 'the applicant’s SMS of the result');
     // The announcement is on the case's timeline as "auction started" (flows/disposal-case-nodes.ts).
     await waitFor(async () => {
       const detail = await t.request('GET', `/api/v1/cases/${c.id}`, { token: judge });

@@ -1,5 +1,6 @@
 import { defineSubscriber, on, type Subscriber } from '../../platform/events.ts';
 import { moneyReceived } from '../funds/index.ts';
+import { tellOfAnnouncement, tellOfClose } from './auction-notices.ts';
 import { applyMoneyReceived } from './use-cases/lot-payments.ts';
 
 /**
@@ -12,4 +13,5 @@ const lotPayments = on(moneyReceived, async (tx, e) => {
 
 export const auctionSubscribers: readonly Subscriber[] = [
   defineSubscriber('disposal.auction-payments', lotPayments),
+  defineSubscriber('disposal.auction-notices', tellOfAnnouncement, tellOfClose),
 ];
