@@ -76,7 +76,17 @@ export async function startEmbeddedPostgres(opts: {
     opts.logger.info({ port: credentials.port }, 'embedded PostgreSQL already running; reusing it');
     return { adminUrl, urlFor, appLogin, appUrlFor, stop: async () => {} };
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    // The library rejects with nothing when the server exits at once — most often another
+    // PostgreSQL still holds the folder (one shutting down, or a process left running).
+    if (err instanceof Error) throw err;
+    throw new Error(
+      `嵌入式 PostgreSQL 未能启动：${dir} 可能仍被另一个 PostgreSQL 进程占用（见其中的 postmaster.pid），请先停止该进程 / ` +
+        `The embedded PostgreSQL did not start: another PostgreSQL may still hold ${dir} (see its postmaster.pid); stop that process first`,
+    );
+  }
   opts.logger.info({ port: credentials.port }, 'embedded PostgreSQL started');
   return { adminUrl, urlFor, appLogin, appUrlFor, stop: () => server.stop() };
 }
