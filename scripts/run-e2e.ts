@@ -69,7 +69,7 @@ async function waitForHealth(deadlineMs: number): Promise<boolean> {
 }
 
 // Journeys that move the demo clock forward run after all the others, in a run of their own.
-const clockMovers = ['auction.test.ts', 'time-zone.test.ts'];
+const clockMovers = ['auction.test.ts', 'auction-failed.test.ts', 'time-zone.test.ts'];
 
 function journeys(): string[][] {
   const all = readdirSync(path.join(root, 'e2e'))

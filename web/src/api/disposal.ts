@@ -10,14 +10,21 @@ import type {
   ZCaseLotsSchema,
   ZDepositAnswerSchema,
   ZLotCreatedSchema,
+  ZLotDecidedSchema,
   ZLotPageSchema,
 } from '../../../src/modules/disposal/auction-contracts.ts';
 import type {
   TLottery,
+  TObjection,
   TStartValuation,
   TValuation,
+  ZAppraisalExtensionSchema,
   ZAppraisalReportSchema,
   ZCaseValuationsSchema,
+  ZDecideObjectionSchema,
+  ZExtensionGrantedSchema,
+  ZLodgeObjectionSchema,
+  ZObjectionAnswerSchema,
   ZValuationStartedSchema,
 } from '../../../src/modules/disposal/valuation-contracts.ts';
 import { ApiError, type ErrorDetail, requestJson } from './client.ts';
@@ -39,6 +46,12 @@ export type TValuationState = TValuation['state'];
 export type TCaseLots = z.infer<typeof ZCaseLotsSchema>;
 export type TCaseLot = TCaseLots['items'][number];
 export type TLotCreated = z.infer<typeof ZLotCreatedSchema>;
+export type TLotDecided = z.infer<typeof ZLotDecidedSchema>;
+export type TLodgeObjection = z.input<typeof ZLodgeObjectionSchema>;
+export type TDecideObjection = z.input<typeof ZDecideObjectionSchema>;
+export type TObjectionAnswer = z.infer<typeof ZObjectionAnswerSchema>;
+export type TAppraisalExtension = z.input<typeof ZAppraisalExtensionSchema>;
+export type TExtensionGranted = z.infer<typeof ZExtensionGrantedSchema>;
 export type TLotPage = z.infer<typeof ZLotPageSchema>;
 export type TLotSummary = TLotPage['items'][number];
 export type TLotState = TPublicLot['state'];
@@ -49,7 +62,7 @@ export type TDepositState = TDepositAnswer['state'];
 export type TBidAccepted = z.infer<typeof ZBidAcceptedSchema>;
 export type TBidderHome = z.infer<typeof ZBidderHomeSchema>;
 export type TBidderDeposit = TBidderHome['deposits'][number];
-export type { TCreateLot, TLottery, TPublicLot, TRegisterBidder, TStartValuation, TValuation };
+export type { TCreateLot, TLottery, TObjection, TPublicLot, TRegisterBidder, TStartValuation, TValuation };
 
 /** The public search's filters, as the auction site keeps them in its URL. */
 export type LotSearch = {
@@ -162,7 +175,78 @@ export function useCaseLots(caseId: string) {
   return useQuery({
     queryKey: disposalKeys.caseLots(caseId),
     queryFn: ({ signal }) => requestJson<TCaseLots>(`/api/v1/cases/${id(caseId)}/lots`, { signal }),
-    refetchInterval: (query) => (query.state.data?.items.some((l) => l.state === 'bidding') ? 10_000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((l) => l.state === 'bidding' || l.state === 'saleOpen') ? 10_000 : false,
+  });
+}
+
+/**
+ * What the court decides after a failed round (DOMAIN §7): 以物抵债 to an applicant at the reserve,
+ * 变卖 for 60 days at the second round's starting price, or release. Each answers the lot's new state.
+ */
+export type LotDecision =
+  | { kind: 'transferInLieu'; partyId: string }
+  | { kind: 'sale' }
+  | { kind: 'release' };
+
+const decisionPaths: Record<LotDecision['kind'], string> = {
+  transferInLieu: 'transfer-in-lieu',
+  sale: 'sale',
+  release: 'release',
+};
+
+export function useDecideLot(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lotId, decision }: { lotId: string; decision: LotDecision }) =>
+      requestJson<TLotDecided>(`/api/v1/auction/lots/${id(lotId)}/${decisionPaths[decision.kind]}`, {
+        method: 'POST',
+        body: decision.kind === 'transferInLieu' ? { partyId: decision.partyId } : {},
+      }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: disposalKeys.caseLots(caseId) }),
+        queryClient.invalidateQueries({ queryKey: disposalKeys.caseValuations(caseId) }),
+      ]),
+  });
+}
+
+/** 对询价报告提出异议: within 5 days of the report's service (参考价规定 art. 22). */
+export function useLodgeObjection(caseId: string, valuationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TLodgeObjection) =>
+      requestJson<TObjectionAnswer>(`/api/v1/valuations/${id(valuationId)}/objections`, {
+        method: 'POST',
+        body,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: disposalKeys.caseValuations(caseId) }),
+  });
+}
+
+/** 审查异议: the judge or a court leader upholds (the report is set aside) or dismisses it. */
+export function useDecideObjection(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ objectionId, body }: { objectionId: string; body: TDecideObjection }) =>
+      requestJson<TObjectionAnswer>(`/api/v1/valuation-objections/${id(objectionId)}/decision`, {
+        method: 'POST',
+        body,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: disposalKeys.caseValuations(caseId) }),
+  });
+}
+
+/** 评估机构申请延期: the current appraiser's deadline moves (at most twice, 15 days each). */
+export function useAppraisalExtension(caseId: string, valuationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TAppraisalExtension) =>
+      requestJson<TExtensionGranted>(`/api/v1/valuations/${id(valuationId)}/appraisal/extensions`, {
+        method: 'POST',
+        body,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: disposalKeys.caseValuations(caseId) }),
   });
 }
 
@@ -322,6 +406,25 @@ export function usePayDeposit(bidder: { id: string; token: string } | null) {
         method: 'POST',
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: auctionKeys.me(bidder?.id ?? '') }),
+  });
+}
+
+/**
+ * 变卖全额购买: the bank holds the full sale price in the bidder's name and, if no one paid first,
+ * it is paid into the case account and the bidder buys the lot. A 409 tells that someone else did.
+ */
+export function usePurchase(bidder: { id: string; token: string } | null, lotId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      requestAsBidder<TDepositAnswer>(bidder?.token ?? '', `/api/v1/auction/lots/${id(lotId)}/purchase`, {
+        method: 'POST',
+      }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: auctionKeys.me(bidder?.id ?? '') }),
+        queryClient.invalidateQueries({ queryKey: auctionKeys.lot(lotId) }),
+      ]),
   });
 }
 

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { BidPanel } from './bid-panel.tsx';
 import { Countdown, phaseOf } from './countdown.tsx';
 import { lotStateColor, lotStateKey } from './labels.ts';
+import { PurchasePanel } from './purchase-panel.tsx';
 import { formatChinaTime, formatChinaTimeSeconds } from './time.ts';
 import type { Connection } from './use-live-lot.ts';
 
@@ -30,6 +31,9 @@ export function LotPricePanel({
   const hasWinner = lot.winnerBidderNumber !== null;
   const shownState = phase === 'bidding' || phase === 'closing' ? 'bidding' : lot.state;
   const isLive = phase !== 'over';
+  // 变卖 after two failed rounds: a fixed price for the window, bought outright.
+  const sale = lot.sale;
+  const isForSale = lot.state === 'saleOpen';
 
   return (
     <Card data-testid="lot-price-panel" data-state={lot.state}>
@@ -54,7 +58,13 @@ export function LotPricePanel({
         </Flex>
         <div>
           <Typography.Text type="secondary">
-            {t(hasWinner ? 'auction.lot.finalPrice' : 'auction.lot.currentPrice')}
+            {t(
+              hasWinner
+                ? 'auction.lot.finalPrice'
+                : isForSale
+                  ? 'auction.sale.price'
+                  : 'auction.lot.currentPrice',
+            )}
           </Typography.Text>
           <div
             data-testid="lot-current-price"
@@ -62,13 +72,32 @@ export function LotPricePanel({
             className="tabular-nums"
             style={{ fontSize: 32, fontWeight: 600, color: '#c8102e', lineHeight: 1.2 }}
           >
-            ¥{formatYuan(lot.priceFen ?? lot.currentPriceFen)}
+            ¥{formatYuan(lot.priceFen ?? (isForSale && sale ? sale.priceFen : lot.currentPriceFen))}
           </div>
-          <Typography.Text type="secondary" data-testid="lot-bid-count" data-count={lot.bidCount}>
-            {t('auction.card.bids', { count: lot.bidCount })}
-          </Typography.Text>
+          {sale ? null : (
+            <Typography.Text type="secondary" data-testid="lot-bid-count" data-count={lot.bidCount}>
+              {t('auction.card.bids', { count: lot.bidCount })}
+            </Typography.Text>
+          )}
         </div>
-        <Countdown lot={lot} nowMs={nowMs} />
+        {sale ? (
+          <Alert
+            type={isForSale ? 'warning' : 'info'}
+            showIcon
+            data-testid="lot-sale"
+            data-fen={sale.priceFen}
+            data-ends-on={sale.endsOn}
+            title={
+              <span>
+                {t('auction.sale.price')} <MoneyText fen={sale.priceFen} strong /> ·{' '}
+                {t('auction.sale.endsOn')} <span className="tabular-nums">{sale.endsOn}</span>
+              </span>
+            }
+            description={lot.state === 'saleEnded' ? t('auction.sale.ended') : t('auction.sale.rule')}
+          />
+        ) : (
+          <Countdown lot={lot} nowMs={nowMs} />
+        )}
         {hasWinner ? (
           <Alert
             type="success"
@@ -84,7 +113,7 @@ export function LotPricePanel({
               </span>
             }
             description={
-              lot.balanceDueOn ? `${t('auction.lot.balanceDueOn')}：${lot.balanceDueOn}` : undefined
+              lot.balanceDueOn && !sale ? `${t('auction.lot.balanceDueOn')}：${lot.balanceDueOn}` : undefined
             }
           />
         ) : null}
@@ -135,7 +164,7 @@ export function LotPricePanel({
           ]}
         />
         {lot.hasPreemptors ? <Alert type="info" showIcon title={t('auction.lot.hasPreemptors')} /> : null}
-        <BidPanel lot={lot} nowMs={nowMs} />
+        {sale ? <PurchasePanel lot={lot} /> : <BidPanel lot={lot} nowMs={nowMs} />}
       </Flex>
     </Card>
   );

@@ -102,6 +102,58 @@ export const disposalMessages = {
   'disposal.objection.pending': { zh: '待审查', en: 'Pending' },
   'disposal.objection.upheld': { zh: '成立', en: 'Upheld' },
   'disposal.objection.dismissed': { zh: '驳回', en: 'Dismissed' },
+  'disposal.objection.lodge': { zh: '提出异议', en: 'Lodge an objection' },
+  'disposal.objection.lodgeTitle': { zh: '对询价报告提出异议', en: 'Object to a report' },
+  'disposal.objection.lodgeHint': {
+    zh: '当事人、利害关系人对网络询价报告有异议的，应在收到报告后5日内提出（参考价规定第二十二条），异议期至 {date}。由承办法官或院领导审查。',
+    en: 'Objections to an online inquiry report are lodged within 5 days of receiving it (参考价规定 art. 22): until {date}. The case judge or a court leader decides.',
+  },
+  'disposal.objection.platform': { zh: '异议的报告', en: 'Report objected to' },
+  'disposal.objection.platformRequired': { zh: '请选择报告', en: 'Choose the report' },
+  'disposal.objection.party': { zh: '异议人', en: 'Objecting party' },
+  'disposal.objection.byTeam': { zh: '执行团队', en: 'The case team' },
+  'disposal.objection.partyPlaceholder': {
+    zh: '不选择则由执行团队提出',
+    en: 'Left empty, the team raises it',
+  },
+  'disposal.objection.reason': { zh: '异议理由', en: 'Reason' },
+  'disposal.objection.reasonRequired': { zh: '请填写理由', en: 'Enter the reason' },
+  'disposal.objection.submit': { zh: '提交异议', en: 'Lodge' },
+  'disposal.objection.lodged': { zh: '异议已提交，待审查', en: 'Objection lodged; awaiting a decision' },
+  'disposal.objection.lodgedOn': { zh: '{date} 提出', en: 'Lodged {date}' },
+  'disposal.objection.decidedOn': { zh: '{date} 审查：{reason}', en: 'Decided {date}: {reason}' },
+  'disposal.objection.uphold': { zh: '异议成立', en: 'Uphold' },
+  'disposal.objection.dismiss': { zh: '驳回异议', en: 'Dismiss' },
+  'disposal.objection.decideTitle.upheld': { zh: '异议成立：{platform}', en: 'Uphold: {platform}' },
+  'disposal.objection.decideTitle.dismissed': { zh: '驳回异议：{platform}', en: 'Dismiss: {platform}' },
+  'disposal.objection.effect.upheld': {
+    zh: '该平台的报告不予采纳，参考价以其余按期报告的平均值重新计算；没有可计入的报告的，网络询价不成（可委托评估）。此决定不可撤回。',
+    en: "The platform's report is set aside and the reference price is worked out again from the other on-time reports; with none left the online inquiry fails (appraisal may follow). This cannot be undone.",
+  },
+  'disposal.objection.effect.dismissed': {
+    zh: '参考价不变。此决定不可撤回。',
+    en: 'The reference price stands. This cannot be undone.',
+  },
+  'disposal.objection.decisionReason': { zh: '审查理由', en: 'Reasons' },
+  'disposal.objection.decided.upheld': {
+    zh: '异议成立，参考价重新计算为 {price}',
+    en: 'Upheld; the reference price is now {price}',
+  },
+  'disposal.objection.decided.failed': {
+    zh: '异议成立，已无可计入的报告，网络询价不成',
+    en: 'Upheld; no report is left, the online inquiry failed',
+  },
+  'disposal.objection.decided.dismissed': { zh: '异议已驳回', en: 'Objection dismissed' },
+  'disposal.extension.record': { zh: '记录延期', en: 'Record an extension' },
+  'disposal.extension.days': { zh: '延期天数', en: 'Days' },
+  'disposal.extension.reason': { zh: '延期理由', en: 'Reason' },
+  'disposal.extension.hint': {
+    zh: '评估机构可申请延期，每次不超过15日，最多两次',
+    en: 'The appraiser may ask for more time: 15 days at most, twice at most',
+  },
+  'disposal.extension.granted': { zh: '已延期，报告期限 {date}', en: 'Extended; report due {date}' },
+  'disposal.extension.used': { zh: '已延期 {count} 次', en: 'Extended {count} times' },
+
   'disposal.failureReason': { zh: '未能确定的原因', en: 'Why no price' },
   'disposal.failure.noPlatformReported': {
     zh: '延期后仍无平台出具报告',
@@ -151,6 +203,55 @@ export const disposalMessages = {
   'disposal.lot.paidOn': { zh: '{date} 付清', en: 'Paid {date}' },
   'disposal.lot.ruling': { zh: '成交裁定 {date}', en: 'Ruling {date}' },
   'disposal.lot.publicPage': { zh: '拍卖页面', en: 'Public page' },
+
+  'disposal.lot.actions': { zh: '后续处置', en: 'Next step' },
+  'disposal.lot.saleEndsOn': { zh: '变卖期至 {date}', en: 'For sale until {date}' },
+  'disposal.lot.reauction': { zh: '再次拍卖', en: 'Auction again' },
+  'disposal.decide.transferInLieu': { zh: '以物抵债', en: 'Transfer in lieu' },
+  'disposal.decide.sale': { zh: '变卖', en: 'Open a sale' },
+  'disposal.decide.release': { zh: '解除处置', en: 'Release' },
+  'disposal.decide.title.transferInLieu': { zh: '以物抵债：{lot}', en: 'Transfer in lieu: {lot}' },
+  'disposal.decide.title.sale': { zh: '变卖：{lot}', en: 'Open a sale: {lot}' },
+  'disposal.decide.title.release': { zh: '解除处置：{lot}', en: 'Release: {lot}' },
+  'disposal.decide.price': { zh: '价格', en: 'Price' },
+  'disposal.decide.priceReserve': {
+    zh: '{price}（本次流拍的保留价，即起拍价）',
+    en: "{price} (the failed round's reserve, its starting price)",
+  },
+  'disposal.decide.priceSale': {
+    zh: '{price}（二拍起拍价）',
+    en: "{price} (the second round's starting price)",
+  },
+  'disposal.decide.window': { zh: '变卖期', en: 'Sale window' },
+  'disposal.decide.windowValue': {
+    zh: '{from} 至 {to}（60日，以服务器日期为准）',
+    en: "{from} to {to} (60 days, on the server's date)",
+  },
+  'disposal.decide.to': { zh: '承受人', en: 'Taken by' },
+  'disposal.decide.party': { zh: '申请执行人', en: 'Applicant' },
+  'disposal.decide.partyRequired': { zh: '请选择承受的申请执行人', en: 'Choose the applicant who takes it' },
+  'disposal.decide.noApplicant': {
+    zh: '本案没有可承受的申请执行人',
+    en: 'The case has no applicant to take it',
+  },
+  'disposal.decide.effect.transferInLieu': {
+    zh: '申请执行人以上述价格承受该财产抵偿债务（拍卖变卖规定）；拍卖终结，法院应于10日内作出以物抵债裁定。此操作不可撤回。',
+    en: 'The applicant takes the asset in payment at this price (拍卖变卖规定); the auction ends and the ruling is due within 10 days. This cannot be undone.',
+  },
+  'disposal.decide.effect.sale': {
+    zh: '两次流拍后变卖：拍品在拍卖网站以上述价格公开变卖，先全额付款者买受；变卖期满无人购买的，可以物抵债或解除处置。此操作不可撤回。',
+    en: 'After two failed rounds: the lot is offered on the auction site at this price, and the first to pay it in full buys it; if nobody does, transfer in lieu or release follows. This cannot be undone.',
+  },
+  'disposal.decide.effect.release': {
+    zh: '不再拍卖或变卖，本拍品的处置程序终结（已解除处置）。查封、扣押措施的解除须另行办理。此操作不可撤回。',
+    en: 'No further auction or sale; the disposal of this lot ends (released). Lifting the seal or seizure is a separate step. This cannot be undone.',
+  },
+  'disposal.decide.confirm.transferInLieu': { zh: '确认以物抵债', en: 'Confirm the transfer' },
+  'disposal.decide.confirm.sale': { zh: '确认变卖', en: 'Open the sale' },
+  'disposal.decide.confirm.release': { zh: '确认解除处置', en: 'Confirm the release' },
+  'disposal.decide.done.transferInLieu': { zh: '已以物抵债：{price}', en: 'Transferred in lieu: {price}' },
+  'disposal.decide.done.sale': { zh: '已变卖，变卖期至 {date}', en: 'For sale until {date}' },
+  'disposal.decide.done.release': { zh: '已解除处置', en: 'Released' },
 
   'disposal.lotForm.title': { zh: '发布拍卖公告：{asset}', en: 'Announce a lot: {asset}' },
   'disposal.lotForm.reference': {
@@ -399,6 +500,37 @@ export const disposalMessages = {
   'auction.bid.youWon': {
     zh: '恭喜，您已竞得该拍品，请于 {date} 前缴清余款',
     en: 'You won this lot; pay the balance by {date}',
+  },
+
+  'auction.sale.price': { zh: '变卖价', en: 'Sale price' },
+  'auction.sale.endsOn': { zh: '变卖期至', en: 'For sale until' },
+  'auction.sale.rule': {
+    zh: '两次流拍后依法变卖：在变卖期内以变卖价全额付款，先付款者买受（无须交纳保证金、不竞价）。',
+    en: 'After two failed rounds the asset is for sale: pay the full sale price within the window; the first to pay buys it (no deposit, no bidding).',
+  },
+  'auction.sale.ended': { zh: '变卖期已满，无人购买', en: 'The sale window passed with no buyer' },
+  'auction.purchase.buy': { zh: '全额购买 {amount}', en: 'Buy at the full price of {amount}' },
+  'auction.purchase.confirm': {
+    zh: '银行将在您名下冻结全额价款 {amount}。您是第一位全额付款者的，该款项即转入本案执行款账户，您成为买受人；已有他人先付款的，冻结的款项将解冻退回。付款后不能撤回。',
+    en: 'The bank holds the full price of {amount} in your name. If you are the first to pay in full, it is paid into the case account and you buy the lot; if someone paid first, the hold is released. A payment cannot be withdrawn.',
+  },
+  'auction.purchase.requested': {
+    zh: '已提交，银行正在冻结价款…',
+    en: 'Sent; the bank is holding the price…',
+  },
+  'auction.purchase.won': {
+    zh: '您已全额购买该拍品（竞买号 {number}），价款 {amount} {paid}',
+    en: 'You bought this lot (bidder {number}); the price of {amount} {paid}',
+  },
+  'auction.purchase.paying': { zh: '正在转入法院账户', en: 'is being paid to the court' },
+  'auction.purchase.paid': { zh: '已转入法院账户', en: 'is paid to the court' },
+  'auction.purchase.gone': {
+    zh: '已由他人先行全额付款购买，您冻结的款项将解冻退回',
+    en: 'Someone else paid the full price first; your hold is released',
+  },
+  'auction.purchase.refused': {
+    zh: '银行未能冻结价款，可以重新购买',
+    en: 'The bank could not hold the price; you may try again',
   },
 
   'auction.register.title': { zh: '竞买人实名登记', en: 'Register as a bidder' },

@@ -1,9 +1,22 @@
-import { Alert, App, Button, Descriptions, Flex, Form, Input, Popconfirm, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { yuanToFen } from '../../../../../../src/kernel/index.ts';
 import { isApiError } from '../../../../api/client.ts';
 import {
   type TValuation,
+  useAppraisalExtension,
   useDrawLots,
   useLottery,
   useRecordAppraisalReport,
@@ -120,14 +133,21 @@ export function AppraisalPart({ valuation, canAct }: { valuation: TValuation; ca
           {appraisal.assignments.map((a) => (
             <Typography.Text key={`${a.position}:${a.appraiserId}`}>
               {a.position + 1}. {a.name} <Tag>{t(assignmentStateKey(a.state))}</Tag>
-              <Typography.Text type="secondary">
+              <Typography.Text type="secondary" data-testid="assignment-due" data-due-on={a.dueOn}>
                 {t('disposal.assignment.dueOn', { date: a.dueOn })}
               </Typography.Text>
+              {a.extensions.length > 0 ? (
+                <Typography.Text type="secondary">
+                  {' · '}
+                  {t('disposal.extension.used', { count: a.extensions.length })}
+                </Typography.Text>
+              ) : null}
             </Typography.Text>
           ))}
         </Flex>
       ) : null}
       {lottery.isError ? <Alert type="warning" showIcon title={describeError(lottery.error, i18n)} /> : null}
+      {canAct && valuation.state === 'appraising' ? <ExtensionForm valuation={valuation} /> : null}
       {canAct && valuation.state === 'appraising' ? <AppraisalReportForm valuation={valuation} /> : null}
     </Flex>
   );
@@ -182,6 +202,68 @@ function AppraisalReportForm({ valuation }: { valuation: TValuation }) {
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={record.isPending}>
           {t('disposal.report.record')}
+        </Button>
+      </Form>
+    </Flex>
+  );
+}
+
+type ExtensionValues = { days?: number; reason?: string };
+
+/** 评估机构申请延期: the current appraiser's deadline moves by up to 15 days, twice at most. */
+function ExtensionForm({ valuation }: { valuation: TValuation }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ExtensionValues>();
+  const extend = useAppraisalExtension(valuation.caseId, valuation.id);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const handleFinish = (values: ExtensionValues) => {
+    const reason = values.reason?.trim();
+    if (!values.days || !reason) return;
+    setUnplaced([]);
+    extend.mutate(
+      { days: values.days, reason },
+      {
+        onSuccess: (answer) => {
+          message.success(t('disposal.extension.granted', { date: answer.dueOn }));
+          form.resetFields();
+        },
+        onError: (error) => {
+          if (isApiError(error)) setUnplaced(applyServerFieldErrors(form, error, i18n.pickMessage).unplaced);
+        },
+      },
+    );
+  };
+  return (
+    <Flex vertical gap={4}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('disposal.extension.hint')}
+      </Typography.Text>
+      <ErrorAlert error={extend.error} extraMessages={unplaced} />
+      <Form<ExtensionValues>
+        form={form}
+        layout="inline"
+        onFinish={handleFinish}
+        style={{ rowGap: 8 }}
+        initialValues={{ days: 15 }}
+      >
+        <Form.Item
+          name="days"
+          label={t('disposal.extension.days')}
+          rules={[{ required: true, message: t('disposal.lotForm.required') }]}
+        >
+          <InputNumber min={1} max={15} precision={0} style={{ width: 90 }} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('disposal.extension.reason')}
+          rules={[{ required: true, whitespace: true, message: t('disposal.lotForm.required') }]}
+        >
+          <Input maxLength={500} style={{ width: 260 }} />
+        </Form.Item>
+        <Button loading={extend.isPending} htmlType="submit">
+          {t('disposal.extension.record')}
         </Button>
       </Form>
     </Flex>

@@ -9,6 +9,7 @@ import {
   useCaseLots,
   useCaseValuations,
 } from '../../../../api/disposal.ts';
+import { hasAnyRole, useCurrentUser } from '../../../../app/current-user.tsx';
 import { PageSpin } from '../../../../app/page-spin.tsx';
 import { MoneyText } from '../../../../components/money-text.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
@@ -17,6 +18,7 @@ import { assetTypeKey } from '../inquiry/labels.ts';
 import { AssetsTable } from './assets-table.tsx';
 import { CreateLotModal } from './create-lot-modal.tsx';
 import { methodKey, valuationStateColor, valuationStateKey } from './labels.ts';
+import { type DecisionKind, LotDecisionModal } from './lot-decision-modal.tsx';
 import { LotsTable } from './lots-table.tsx';
 import { StartValuationModal } from './start-valuation-modal.tsx';
 import { ValuationDetails } from './valuation-details.tsx';
@@ -30,6 +32,7 @@ import { ValuationDetails } from './valuation-details.tsx';
  */
 export function DisposalPanel({ detail }: { detail: TCaseDetail }) {
   const { t } = useI18n();
+  const user = useCurrentUser();
   const valuations = useCaseValuations(detail.id);
   const lots = useCaseLots(detail.id);
   const [starting, setStarting] = useState<TCaseAsset | null>(null);
@@ -37,12 +40,17 @@ export function DisposalPanel({ detail }: { detail: TCaseDetail }) {
     null,
   );
   const [openIds, setOpenIds] = useState<string[] | null>(null);
+  const [deciding, setDeciding] = useState<{ lot: TCaseLot; kind: DecisionKind } | null>(null);
 
   if (valuations.isPending) return <PageSpin />;
   if (valuations.isError) return <QueryError error={valuations.error} onRetry={() => valuations.refetch()} />;
   const { items, assets } = valuations.data;
   const lotItems = lots.data?.items ?? [];
   const canAct = detail.isTeamMember && detail.status !== 'closed';
+  // 审查异议: the case judge, or a leader of the court (the server checks it is the case's court).
+  const canDecide =
+    detail.status !== 'closed' && (detail.team.judge?.id === user.id || hasAnyRole(user, 'courtLeader'));
+  const parties = [...detail.applicants, ...detail.respondents].map((p) => ({ id: p.id, name: p.name }));
   const labelOf = (asset: { assetType: string; identifier: string } | null) => {
     if (!asset) return '';
     const key = assetTypeKey(asset.assetType);
@@ -104,7 +112,9 @@ export function DisposalPanel({ detail }: { detail: TCaseDetail }) {
                   {v.referencePriceFen !== null ? <MoneyText fen={v.referencePriceFen} strong /> : null}
                 </Flex>
               ),
-              children: <ValuationDetails valuation={v} canAct={canAct} />,
+              children: (
+                <ValuationDetails valuation={v} canAct={canAct} canDecide={canDecide} parties={parties} />
+              ),
             }))}
           />
         )}
@@ -113,9 +123,28 @@ export function DisposalPanel({ detail }: { detail: TCaseDetail }) {
         {lots.isError ? (
           <QueryError error={lots.error} onRetry={() => lots.refetch()} />
         ) : (
-          <LotsTable lots={lotItems} />
+          <LotsTable
+            lots={lotItems}
+            canAct={canAct}
+            onStep={(lot, step) => {
+              if (step !== 'reauction') {
+                setDeciding({ lot, kind: step });
+                return;
+              }
+              const asset = assets.find((a) => a.assetId === lot.assetId);
+              const valuation = items.find((v) => v.id === asset?.valuationId);
+              if (valuation) setAnnouncing({ valuation, previous: lot });
+            }}
+          />
         )}
       </Card>
+      <LotDecisionModal
+        caseId={detail.id}
+        lot={deciding?.lot ?? null}
+        kind={deciding?.kind ?? null}
+        applicants={detail.applicants.map((a) => ({ id: a.id, name: a.name }))}
+        onClose={() => setDeciding(null)}
+      />
       <StartValuationModal
         caseId={detail.id}
         asset={starting}

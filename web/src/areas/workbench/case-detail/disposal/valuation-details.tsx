@@ -6,27 +6,36 @@ import { formatDateTime } from '../../../../lib/dates.ts';
 import { AppraisalPart } from './appraisal-part.tsx';
 import {
   failureReasonKey,
-  objectionStateKey,
   platformStateColor,
   platformStateKey,
   valuationStateColor,
   valuationStateKey,
 } from './labels.ts';
+import { ObjectionsPart } from './objections-part.tsx';
 
 /**
  * One valuation: its deadlines, the platforms asked and their reports (on time or late, set aside
  * on objection), the reference price and how long it is valid; for an appraisal the lottery and the
  * appraisers in order.
  */
-export function ValuationDetails({ valuation, canAct }: { valuation: TValuation; canAct: boolean }) {
+export function ValuationDetails({
+  valuation,
+  canAct,
+  canDecide = false,
+  parties = [],
+}: {
+  valuation: TValuation;
+  canAct: boolean;
+  /** The case judge or a court leader: decides objections. */
+  canDecide?: boolean;
+  parties?: { id: string; name: string }[];
+}) {
   const { t, pickMessage } = useI18n();
   const v = valuation;
   const failureText = (reason: string) => {
     const key = failureReasonKey(reason);
     return key ? t(key) : reason;
   };
-  const platformName = (code: string) =>
-    pickMessage(v.platforms.find((p) => p.platform === code)?.platformName ?? code);
   return (
     <Flex vertical gap={12} data-testid="valuation-details" data-valuation-id={v.id} data-state={v.state}>
       <Descriptions
@@ -99,18 +108,7 @@ export function ValuationDetails({ valuation, canAct }: { valuation: TValuation;
         </Typography.Text>
       ) : null}
       {v.appraisal ? <AppraisalPart valuation={v} canAct={canAct} /> : null}
-      {v.objections.length > 0 ? (
-        <Flex vertical gap={4}>
-          <Typography.Text strong>{t('disposal.objections')}</Typography.Text>
-          {v.objections.map((o) => (
-            <Typography.Text key={o.id}>
-              <Tag>{t(objectionStateKey(o.state))}</Tag>
-              {o.platform ? `${platformName(o.platform)}：` : ''}
-              {o.reason}
-            </Typography.Text>
-          ))}
-        </Flex>
-      ) : null}
+      <ObjectionsPart valuation={v} canAct={canAct} canDecide={canDecide} parties={parties} />
     </Flex>
   );
 }
