@@ -68,3 +68,45 @@ export function checkSignature(input: {
     ? 'ok'
     : 'bad';
 }
+
+/** Where a signed request goes: the institution's code, its base URL and the shared key. */
+export type SignedEndpoint = { code: string; url: string; key: string };
+
+/**
+ * Sends one signed request to an outside party: `path` is appended to the endpoint's base URL, the
+ * body is sent as JSON (signed over its exact bytes), and the call gives up after `timeoutMs`.
+ * Answers the status and the body's text; a network failure or timeout throws, and what the answer
+ * means is the caller's protocol.
+ */
+export async function sendSigned(
+  endpoint: SignedEndpoint,
+  request: {
+    method: 'GET' | 'PUT' | 'POST';
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  },
+): Promise<{ status: number; text: string }> {
+  const base = new URL(endpoint.url);
+  const target = new URL(`${base.pathname.replace(/\/+$/, '')}${request.path}`, base);
+  const text = request.body === undefined ? '' : JSON.stringify(request.body);
+  const res = await fetch(target, {
+    method: request.method,
+    headers: {
+      ...signHeaders({
+        institution: endpoint.code,
+        key: endpoint.key,
+        method: request.method,
+        path: `${target.pathname}${target.search}`,
+        body: text,
+        now: Date.now(),
+      }),
+      ...(text ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
+    },
+    ...(text ? { body: text } : {}),
+    signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
+  });
+  return { status: res.status, text: await res.text() };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OutsideEndpoint } from '../../../platform/outside-world.ts';
-import { protocolHeaders, signHeaders } from '../../../platform/signed-http.ts';
+import { protocolHeaders, sendSigned } from '../../../platform/signed-http.ts';
 
 /**
  * Zhixing's side of the bank's deposit holds (docs/protocols/bank.md §10): signed requests, each
@@ -40,32 +40,13 @@ async function call(
   body: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<HoldCall> {
-  const base = new URL(bank.url);
-  const target = new URL(`${base.pathname.replace(/\/+$/, '')}${path}`, base);
-  const text = body === undefined ? '' : JSON.stringify(body);
-  let res: Response;
+  let res: { status: number; text: string };
   try {
-    res = await fetch(target, {
-      method,
-      headers: {
-        ...signHeaders({
-          institution: bank.code,
-          key: bank.key,
-          method,
-          path: `${target.pathname}${target.search}`,
-          body: text,
-          now: Date.now(),
-        }),
-        ...(text ? { 'content-type': 'application/json' } : {}),
-        ...extraHeaders,
-      },
-      ...(text ? { body: text } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    res = await sendSigned(bank, { method, path, body, headers: extraHeaders, timeoutMs });
   } catch (err) {
     return { kind: 'unknown', reason: err instanceof Error ? err.message : String(err) };
   }
-  const raw = await res.text().catch(() => '');
+  const raw = res.text;
   if (res.status >= 500 || res.status === 429) return { kind: 'unknown', reason: `HTTP ${res.status}` };
   if (res.status === 404 && !raw.includes('unknownAccount')) return { kind: 'notFound' };
   if (res.status >= 300) return { kind: 'refused', status: res.status, body: raw.slice(0, 500) };

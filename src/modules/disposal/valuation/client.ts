@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OutsideEndpoint } from '../../../platform/outside-world.ts';
-import { protocolHeaders, signHeaders } from '../../../platform/signed-http.ts';
+import { protocolHeaders, sendSigned } from '../../../platform/signed-http.ts';
 import { ZPlatformInquirySchema } from './protocol.ts';
 
 /**
@@ -17,30 +17,9 @@ async function call<T>(
   schema: z.ZodType<T> | null,
   extraHeaders: Record<string, string> = {},
 ): Promise<PlatformAnswer<T>> {
-  const base = new URL(platform.url);
-  const target = new URL(`${base.pathname.replace(/\/+$/, '')}${path}`, base);
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const headers = {
-    ...signHeaders({
-      institution: platform.code,
-      key: platform.key,
-      method,
-      path: `${target.pathname}${target.search}`,
-      body: text,
-      now: Date.now(),
-    }),
-    ...(text ? { 'content-type': 'application/json' } : {}),
-    ...extraHeaders,
-  };
-  const res = await fetch(target, {
-    method,
-    headers,
-    ...(text ? { body: text } : {}),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const raw = await res.text();
+  const res = await sendSigned(platform, { method, path, body, headers: extraHeaders });
   if (!schema || res.status >= 300) return { status: res.status, body: null };
-  const parsed = schema.safeParse(JSON.parse(raw));
+  const parsed = schema.safeParse(JSON.parse(res.text));
   if (!parsed.success) throw new Error(`platform ${platform.code} answered outside the protocol`);
   return { status: res.status, body: parsed.data };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OutsideEndpoint } from '../../../platform/outside-world.ts';
-import { protocolHeaders, signHeaders } from '../../../platform/signed-http.ts';
+import { protocolHeaders, sendSigned } from '../../../platform/signed-http.ts';
 import { ZPaymentStatusSchema, ZStatementSchema } from './protocol.ts';
 
 /**
@@ -17,30 +17,9 @@ async function call<T>(
   schema: z.ZodType<T> | null,
   extraHeaders: Record<string, string> = {},
 ): Promise<BankAnswer<T>> {
-  const base = new URL(bank.url);
-  const target = new URL(`${base.pathname.replace(/\/+$/, '')}${path}`, base);
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const headers = {
-    ...signHeaders({
-      institution: bank.code,
-      key: bank.key,
-      method,
-      path: `${target.pathname}${target.search}`,
-      body: text,
-      now: Date.now(),
-    }),
-    ...(text ? { 'content-type': 'application/json' } : {}),
-    ...extraHeaders,
-  };
-  const res = await fetch(target, {
-    method,
-    headers,
-    ...(text ? { body: text } : {}),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const raw = await res.text();
+  const res = await sendSigned(bank, { method, path, body, headers: extraHeaders });
   if (!schema || res.status >= 300) return { status: res.status, body: null };
-  return { status: res.status, body: schema.parse(JSON.parse(raw)) };
+  return { status: res.status, body: schema.parse(JSON.parse(res.text)) };
 }
 
 export function subscribe(bank: OutsideEndpoint, input: { notifyBaseUrl: string; accounts: string[] }) {
