@@ -15,14 +15,16 @@ let serial = 0;
  * unallocated — where a distribution starts.
  */
 export async function arrangeMoney(database: TestDatabase, caseId: string, amountFen: number): Promise<void> {
+  // Taken before the first await: fixtures run side by side, and the bank's serial is the idempotency key.
   serial += 1;
+  const mine = `DIST-${process.pid}-${Date.now()}-${serial}`;
   const [account] = await database.sql<{ accountNumber: string }[]>`
     select account_number as "accountNumber" from funds.case_accounts where case_id = ${caseId}`;
   if (!account) throw new Error(`case ${caseId} has no account yet`);
   await database.db.transaction((tx) =>
     bookArrivals(tx, [
       {
-        serial: `DIST-${process.pid}-${Date.now()}-${serial}`,
+        serial: mine,
         toAccount: account.accountNumber,
         amountFen,
         payerName: '被执行人',
@@ -57,6 +59,17 @@ async function aDistribution(
   const c = await world.caseFacts(String(filed.body.id));
   await world.call(judge, 'GET', `/api/v1/cases/${c.id}/funds`, undefined, 200);
   await arrangeMoney(world.t.database, c.id, 10_000_000);
+  // The money must wait unallocated for the plan; if it does not, say where it went.
+  const funds = (await world.call(judge, 'GET', `/api/v1/cases/${c.id}/funds`, undefined, 200)).body;
+  const balances = funds.balances as { unallocatedFen?: number } | undefined;
+  if (balances?.unallocatedFen !== 10_000_000)
+    throw new Error(
+      `¥100,000 booked to a case of three applicants is not unallocated: ${JSON.stringify({
+        balances: funds.balances,
+        receipts: funds.receipts,
+        entries: funds.entries,
+      })}`,
+    );
   const claims = [
     { priority: 'secured', principalFen: 2_000_000 },
     { priority: 'ordinary', principalFen: 10_000_000, interestFen: 500_000 },
