@@ -5,6 +5,7 @@ import { addUserFromCli } from './cli/user-add.ts';
 import { keepSimulatorOnClock, registerSimulatorAt, startDemoSimulator } from './demo/inquiry-world.ts';
 import { demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { sealAudit, verifyAudit } from './modules/audit/index.ts';
+import { recomputeIndicators } from './modules/command/index.ts';
 import { verifyLedger } from './modules/funds/index.ts';
 import { allJobs, moduleNames } from './modules.ts';
 import { type Config, loadConfig } from './platform/config.ts';
@@ -25,6 +26,9 @@ Usage: zhixing <command>
   migrate        apply database migrations
   seed-demo      load the demo courts, users and cases into an empty database
   user add       create a user: --username --display-name --password --court <court code> --roles judge,admin
+  command recompute
+                 recompute the "3+1" indicators from every case and petition, report where the
+                 incremental counts differed, and replace them
   funds verify   recompute every case's balances from the ledger's entries and report each difference
   audit verify   recompute the audit hash chain, hold it against the last signed checkpoint and report
                  altered, inserted or removed records, a truncated or a recomputed chain
@@ -150,6 +154,26 @@ async function main(argv: string[]): Promise<number> {
           : `发现 ${report.problems.length} 处差异 / differences found`,
       );
       return report.problems.length === 0 ? 0 : 2;
+    }
+    case 'command': {
+      if (sub !== 'recompute') break;
+      const runtime = await openDatabase(config, logger);
+      const started = performance.now();
+      const report = await recomputeIndicators(runtime.database.db);
+      await runtime.stop();
+      console.log(
+        `已重算 / recomputed: ${report.rows} court-month counts in ${Math.round(performance.now() - started)} ms`,
+      );
+      for (const d of report.differences)
+        console.log(
+          `✗ court=${d.courtId} ${d.indicator} ${d.month}: incremental ${d.incremental.join('/')} ≠ recomputed ${d.recomputed.join('/')}`,
+        );
+      console.log(
+        report.differences.length === 0
+          ? '增量结果与重算一致 / the incremental counts agree'
+          : `发现 ${report.differences.length} 处差异，已按重算结果更正 / differences found and corrected`,
+      );
+      return report.differences.length === 0 ? 0 : 2;
     }
     case 'sim': {
       const { runSimulatorCli } = await import('./sim/cli.ts');

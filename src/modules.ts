@@ -1,6 +1,7 @@
 import { flowsModule } from './flows/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { casesModule } from './modules/cases/index.ts';
+import { commandModule } from './modules/command/index.ts';
 import { creditModule } from './modules/credit/index.ts';
 import { disposalModule } from './modules/disposal/index.ts';
 import { fundsModule } from './modules/funds/index.ts';
@@ -28,6 +29,7 @@ export const modules: readonly ModuleDefinition[] = [
   notifyModule,
   fundsModule,
   disposalModule,
+  commandModule,
   flowsModule,
 ];
 

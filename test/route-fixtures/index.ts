@@ -1,6 +1,7 @@
 import type { RouteAccess } from '../../src/platform/http/access.ts';
 import { auctionFixtures } from './auction-fixtures.ts';
 import { caseFixtures } from './case-fixtures.ts';
+import { commandFixtures } from './command-fixtures.ts';
 import { creditFixtures } from './credit-fixtures.ts';
 import { distributionFixtures } from './distribution-fixtures.ts';
 import { expectedFor } from './expectations.ts';
@@ -36,6 +37,7 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...distributionFixtures,
   ...auctionFixtures,
   ...valuationFixtures,
+  ...commandFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

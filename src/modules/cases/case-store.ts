@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { type Actor, dataScopePrefix } from '../identity/index.ts';
-import { computeDeadlines, type DeadlineView } from './rules/deadlines.ts';
+import { computeDeadlines, DeadlineKind, type DeadlineView } from './rules/deadlines.ts';
 import { cases, nodes, parties } from './tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -66,11 +66,30 @@ export function nextDeadlineOf(deadlines: DeadlineView[]): { kind: string; dueOn
   return first ? { kind: first.kind, dueOn: first.dueOn } : null;
 }
 
+/**
+ * The handling period's due date (执行期限规定 art. 1), net of suspended days; null when the case
+ * type has none, or while the period's clock is stopped (the date is not known yet).
+ */
+export function handlingDueOf(deadlines: DeadlineView[]): string | null {
+  const handling = deadlines.find((d) => d.kind === DeadlineKind.handlingPeriod);
+  return handling && !handling.isPaused ? handling.dueOn : null;
+}
+
+/** The next deadline and the handling period's due date, kept on the case row. */
+export function scheduleOf(c: CaseRow, caseNodes: NodeRow[], today: string) {
+  const deadlines = deadlinesOf(c, caseNodes, today);
+  const next = c.status === 'closed' ? null : nextDeadlineOf(deadlines);
+  return {
+    nextDeadlineKind: next?.kind ?? null,
+    nextDeadlineOn: next?.dueOn ?? null,
+    handlingDueOn: handlingDueOf(deadlines),
+  };
+}
+
 export async function refreshNextDeadline(tx: DbOrTx, c: CaseRow, today: string): Promise<void> {
   const caseNodes = await loadNodes(tx, c.id);
-  const next = c.status === 'closed' ? null : nextDeadlineOf(deadlinesOf(c, caseNodes, today));
   await tx
     .update(cases)
-    .set({ nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null, updatedAt: new Date() })
+    .set({ ...scheduleOf(c, caseNodes, today), updatedAt: new Date() })
     .where(eq(cases.id, c.id));
 }

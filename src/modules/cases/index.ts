@@ -10,6 +10,7 @@ export { isTeamMember } from './policy.ts';
 export { purposeOf } from './routes.ts';
 export { ClosingType } from './rules/closing.ts';
 export { NodeKind } from './rules/deadlines.ts';
+export { terminationChecklistItemLabel, terminationChecklistItems } from './rules/termination-checklist.ts';
 export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
 export { closeCase } from './use-cases/close-case.ts';
 export { type FiledCase, fileCase } from './use-cases/file-case.ts';

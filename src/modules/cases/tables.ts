@@ -45,6 +45,7 @@ export const cases = casesSchema.table('cases', {
   restoredToId: uuid('restored_to_id'),
   nextDeadlineKind: text('next_deadline_kind'),
   nextDeadlineOn: date('next_deadline_on', { mode: 'string' }),
+  handlingDueOn: date('handling_due_on', { mode: 'string' }),
   searchTokens: text('search_tokens').array().notNull().default([]),
   searchText: text('search_text').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -18,6 +18,7 @@ export {
   findCourtByCode,
   getCourt,
   insertCourt,
+  listChildCourts,
   listCourts,
 } from './use-cases/manage-courts.ts';
 export {

@@ -235,3 +235,14 @@ export function runTerminationChecklist(input: TerminationInput): ChecklistResul
     ...rule.evaluate(input),
   }));
 }
+
+/** The items of the checklist, for a reviewer to name the one that was not met. */
+export const terminationChecklistItems: readonly string[] = terminationChecklist.map((rule) => rule.item);
+
+/** A checklist item's label with its source, e.g. for an indicator's drill-down. */
+export function terminationChecklistItemLabel(item: string): Bilingual {
+  const rule = terminationChecklist.find((r) => r.item === item);
+  return rule
+    ? { zh: `${rule.label.zh}（${rule.source}）`, en: `${rule.label.en} (${rule.source})` }
+    : { zh: item, en: item };
+}

@@ -5,7 +5,7 @@ import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.
 import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
-import { loadCaseInScope, loadNodes, loadParties } from '../case-store.ts';
+import { loadCaseInScope, loadNodes, loadParties, scheduleOf } from '../case-store.ts';
 import { caseClosed } from '../events.ts';
 import { assertCanClose } from '../policy.ts';
 import { checkClosingPreconditions, isClosingType } from '../rules/closing.ts';
@@ -58,8 +58,8 @@ export async function closeCase(
         closingReason: input.reason,
         closedOn: today,
         closedBy: actor.userId,
-        nextDeadlineKind: null,
-        nextDeadlineOn: null,
+        // Closing meets the handling period: its due date is fixed now (a running suspension ends here).
+        ...scheduleOf({ ...c, status: 'closed', closedOn: today }, caseNodes, today),
         updatedAt: new Date(),
       })
       .where(eq(cases.id, c.id));

@@ -13,7 +13,7 @@ import {
   getTeamMembership,
   type TeamMembership,
 } from '../../identity/index.ts';
-import { nextDeadlineOf } from '../case-store.ts';
+import { handlingDueOf, nextDeadlineOf } from '../case-store.ts';
 import type { TFileCase } from '../contracts.ts';
 import { caseFiled } from '../events.ts';
 import { assertCanFile } from '../policy.ts';
@@ -89,15 +89,14 @@ export async function fileCase(
     }));
     const isNonLitigation =
       input.isNonLitigation ?? (input.basis.kind === 'arbitration' || input.basis.kind === 'notarizedDebt');
-    const next = nextDeadlineOf(
-      computeDeadlines({
-        filedOn,
-        caseType: input.caseType,
-        isNonLitigation,
-        nodes: nodeRows,
-        today: filedOn,
-      }),
-    );
+    const deadlines = computeDeadlines({
+      filedOn,
+      caseType: input.caseType,
+      isNonLitigation,
+      nodes: nodeRows,
+      today: filedOn,
+    });
+    const next = nextDeadlineOf(deadlines);
     await Promise.all([
       tx.insert(cases).values({
         id,
@@ -126,6 +125,7 @@ export async function fileCase(
         clerkId: team?.clerkId ?? null,
         nextDeadlineKind: next?.kind ?? null,
         nextDeadlineOn: next?.dueOn ?? null,
+        handlingDueOn: handlingDueOf(deadlines),
         searchTokens: tokensOf([caseNumber, ...partyNames]),
         searchText: searchTextOf([caseNumber, ...partyNames]),
       }),

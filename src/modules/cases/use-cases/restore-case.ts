@@ -7,7 +7,7 @@ import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
 import { publishEvent } from '../../../platform/events.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Actor } from '../../identity/index.ts';
-import { deadlinesOf, loadCaseInScope, loadParties, nextDeadlineOf } from '../case-store.ts';
+import { loadCaseInScope, loadParties, scheduleOf } from '../case-store.ts';
 import { caseRestored } from '../events.ts';
 import { assertCanRestore } from '../policy.ts';
 import { canRestore, restoredCaseType } from '../rules/closing.ts';
@@ -85,10 +85,9 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
       recordedAt: clock.now(),
       sourceKey: null,
     }));
-    const next = nextDeadlineOf(deadlinesOf(row, nodeRows, today));
     await tx
       .insert(cases)
-      .values({ ...row, nextDeadlineKind: next?.kind ?? null, nextDeadlineOn: next?.dueOn ?? null });
+      .values({ ...row, ...scheduleOf({ ...row, handlingDueOn: null }, nodeRows, today) });
     await tx.insert(parties).values(oldParties.map((p) => ({ ...p, id: randomUUID(), caseId: id })));
     await tx.insert(nodes).values(nodeRows);
     await tx.update(cases).set({ restoredToId: id, updatedAt: new Date() }).where(eq(cases.id, old.id));

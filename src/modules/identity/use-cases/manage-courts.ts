@@ -155,3 +155,16 @@ export async function ensureRootCourt(db: DbOrTx): Promise<CourtView> {
     parentId: null,
   });
 }
+
+/** The courts directly below a court (its children, detached tribunals included), by path. */
+export async function listChildCourts(
+  db: DbOrTx,
+  parentId: string,
+): Promise<(CourtView & { path: string })[]> {
+  const rows = await db
+    .select()
+    .from(courts)
+    .where(eq(courts.parentId, parentId))
+    .orderBy(asc(courts.courtCode), asc(courts.path));
+  return rows.map((row) => ({ ...toView(row), path: row.path }));
+}
