@@ -78,6 +78,14 @@ export const commandFixtures: Record<OperationKey, RouteFixture> = {
   'GET /api/v1/command/supervisions': { build: async (world, court) => onCourt(world, court) },
   'GET /api/v1/command/entrustments': { build: async (world, court) => onCourt(world, court) },
   'GET /api/v1/command/petitions': { build: async (world, court) => onCourt(world, court) },
+  'GET /api/v1/command/warnings': { build: async (world, court) => onCourt(world, court, { level: 'red' }) },
+  'PUT /api/v1/command/settings': {
+    build: async (world, court) => ({
+      courtId: world.courtId(court),
+      namedBy: 'court',
+      body: { court: courtCodes[court], passiveDays: 20 },
+    }),
+  },
   'GET /api/v1/command/cases/{id}': { build: (world, court) => onNewCase(world, court) },
   'POST /api/v1/command/supervisions': {
     build: async (world, court) => {

@@ -9,7 +9,7 @@ export { caseClosed, caseFiled, caseNodeRecorded, caseRestored } from './events.
 export { isTeamMember } from './policy.ts';
 export { purposeOf } from './routes.ts';
 export { ClosingType } from './rules/closing.ts';
-export { NodeKind } from './rules/deadlines.ts';
+export { deadlineKindLabel, NodeKind } from './rules/deadlines.ts';
 export { terminationChecklistItemLabel, terminationChecklistItems } from './rules/termination-checklist.ts';
 export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
 export { closeCase } from './use-cases/close-case.ts';

@@ -199,3 +199,39 @@ export const ZLiveSchema = ZIndicatorsSchema.extend({
     receivedFen: z.number().int(),
   }),
 });
+
+export const ZWarningQuerySchema = z
+  .object({
+    court: ZCourtCode.optional(),
+    level: z.enum(['yellow', 'red']).optional(),
+    kind: z.enum(['deadline', 'passive']).optional(),
+    special: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export const ZWarningListSchema = z.object({
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      caseNumber: z.string(),
+      courtId: z.string(),
+      kind: z.enum(['deadline', 'passive']),
+      deadlineKind: z.string().nullable(),
+      deadlineLabel: ZBilingual.nullable(),
+      dueOn: z.string().nullable(),
+      level: z.enum(['yellow', 'red']),
+      escalation: z.enum(['team', 'courtLeader', 'commandCentre']),
+      isSpecial: z.boolean(),
+      flags: z.array(z.string()),
+      raisedOn: z.string(),
+      days: z.number().int(),
+    }),
+  ),
+  statistics: z.object({ red: z.number(), yellow: z.number(), passive: z.number(), special: z.number() }),
+});
+export const ZSettingsSchema = z
+  .object({ court: ZCourtCode.optional(), passiveDays: z.number().int().min(5).max(365) })
+  .strict();
+export const ZSettingsSavedSchema = z.object({
+  court: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  passiveDays: z.number().int(),
+});

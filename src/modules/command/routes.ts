@@ -25,13 +25,23 @@ import {
   ZReportedSchema,
   ZReportSchema,
   ZRequestEntrustmentSchema,
+  ZSettingsSavedSchema,
+  ZSettingsSchema,
   ZSupervisionListSchema,
   ZSupervisionOpenedSchema,
   ZTerminationReviewedSchema,
   ZTerminationReviewSchema,
   ZTrendSchema,
+  ZWarningListSchema,
+  ZWarningQuerySchema,
 } from './contracts.ts';
-import { courtInScope, entrustmentOfficers, indicatorReaders, requireAnyRole } from './policy.ts';
+import {
+  courtInScope,
+  entrustmentOfficers,
+  indicatorReaders,
+  requireAnyRole,
+  supervisors,
+} from './policy.ts';
 import { readCaseCommand } from './use-cases/case-command.ts';
 import {
   acceptEntrustment,
@@ -46,6 +56,7 @@ import { readFailing } from './use-cases/read-failing.ts';
 import { readIndicators, readTrend } from './use-cases/read-indicators.ts';
 import { listSupervisions, openSupervision, reportOnSupervision } from './use-cases/supervisions.ts';
 import { recordTerminationReview } from './use-cases/termination-reviews.ts';
+import { listWarnings, setPassiveDays } from './use-cases/warnings.ts';
 
 /** The command centre (执行指挥中心): indicators, supervision, entrustment, petitions, 终本 reviews. */
 export function registerCommandRoutes(app: App, { db }: { db: Db }): void {
@@ -308,6 +319,40 @@ export function registerCommandRoutes(app: App, { db }: { db: Db }): void {
       },
     },
     async (request) => readLive(db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/command/warnings',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: '预警 / Deadline and passive-enforcement warnings in a court and below',
+        querystring: ZWarningQuerySchema,
+        response: { 200: ZWarningListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireAnyRole(actor, indicatorReaders);
+      const { court: code, special, ...filter } = request.query;
+      const court = await courtInScope(db, actor, code);
+      return listWarnings(db, { path: court.path }, { ...filter, special: special === 'true' });
+    },
+  );
+
+  app.put(
+    '/api/v1/command/settings',
+    {
+      config: { access: { kind: 'court', roles: [...supervisors] } },
+      schema: {
+        tags,
+        summary: '预警设置 / Days without a node before a case is flagged as passive, per court',
+        body: ZSettingsSchema,
+        response: { 200: ZSettingsSavedSchema, ...errors },
+      },
+    },
+    async (request) => setPassiveDays(db, requireActor(request), request.body),
   );
 
   app.post(
