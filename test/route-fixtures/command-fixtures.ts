@@ -58,6 +58,20 @@ async function anEntrustment(world: World, court: CourtKey) {
   return { onCase, to, id: idOf(sent.body) };
 }
 
+/** A coordination case reported by `court`'s judge against the other court; coordinated by 浙 (above both). */
+async function aCoordination(world: World, court: CourtKey) {
+  const onCase = await onNewCase(world, court);
+  const other = receivingCourt[court];
+  const reported = await world.call(
+    `${court}.judge`,
+    'POST',
+    '/api/v1/command/coordinations',
+    { caseId: onCase.caseId, otherCourt: courtCodes[other], issue: '轮候查封顺序争议' },
+    201,
+  );
+  return { id: idOf(reported.body), from: onCase.c.courtId, other: world.courtId(other) };
+}
+
 /** Everyone whose scope covers the sending or the receiving court: the two sides of an entrustment. */
 function sidesOf(world: World, fromCourtId: string, toCourtId: string): string[] {
   const lines = [...world.courtLine(fromCourtId), ...world.courtLine(toCourtId)];
@@ -85,6 +99,81 @@ export const commandFixtures: Record<OperationKey, RouteFixture> = {
       namedBy: 'court',
       body: { court: courtCodes[court], passiveDays: 20 },
     }),
+  },
+  'GET /api/v1/command/coordinations': { build: async (world, court) => onCourt(world, court) },
+  'GET /api/v1/command/interviews': { build: async (world, court) => onCourt(world, court) },
+  'GET /api/v1/command/cross-region-filings': { build: async (world, court) => onCourt(world, court) },
+  'GET /api/v1/command/statistics/monthly': {
+    build: async (world, court) => onCourt(world, court, { month: clock.today().slice(0, 7) }),
+  },
+  'POST /api/v1/command/coordinations': {
+    build: async (world, court) => {
+      const onCase = await onNewCase(world, court);
+      return {
+        caseId: onCase.caseId,
+        namedBy: 'caseId',
+        body: {
+          caseId: onCase.caseId,
+          otherCourt: courtCodes[receivingCourt[court]],
+          issue: '两院对同一房产先后查封，处分权存在争议',
+        },
+      };
+    },
+  },
+  'GET /api/v1/command/coordinations/{id}': {
+    build: async (world, court) => {
+      const c = await aCoordination(world, court);
+      return { params: { id: c.id }, addressees: sidesOf(world, c.from, c.other) };
+    },
+  },
+  'POST /api/v1/command/coordinations/{id}/entries': {
+    build: async (world, court) => {
+      const c = await aCoordination(world, court);
+      return {
+        params: { id: c.id },
+        addressees: sidesOf(world, c.from, c.other),
+        body: { kind: 'evidence', text: '我院查封在先，附查封裁定', documents: [{ name: '查封裁定书' }] },
+      };
+    },
+  },
+  'POST /api/v1/command/coordinations/{id}/decide': {
+    build: async (world, court) => {
+      const c = await aCoordination(world, court);
+      return {
+        params: { id: c.id },
+        courtId: world.courtId('zj'),
+        body: { decision: '由首先查封法院负责处分' },
+      };
+    },
+  },
+  'POST /api/v1/command/interviews': {
+    build: async (world, court) => ({
+      courtId: world.courtId(court),
+      namedBy: 'court',
+      body: {
+        court: courtCodes[court],
+        reason: '终本合格率偏低',
+        participants: '院长、执行局长',
+        record: '已提出整改要求',
+      },
+    }),
+  },
+  'POST /api/v1/command/cross-region-filings': {
+    build: async (world, court) => {
+      const onCase = await onNewCase(world, court);
+      return {
+        caseId: onCase.caseId,
+        namedBy: 'caseId',
+        body: {
+          caseId: onCase.caseId,
+          localCourt: courtCodes[receivingCourt[court]],
+          plannedFrom: clock.today(),
+          plannedTo: dueDate(),
+          measures: '查封被执行人房产',
+          officers: '执行法官、法官助理、司法警察',
+        },
+      };
+    },
   },
   'GET /api/v1/command/cases/{id}': { build: (world, court) => onNewCase(world, court) },
   'POST /api/v1/command/supervisions': {

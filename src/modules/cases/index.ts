@@ -13,7 +13,7 @@ export { deadlineKindLabel, NodeKind } from './rules/deadlines.ts';
 export { terminationChecklistItemLabel, terminationChecklistItems } from './rules/termination-checklist.ts';
 export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
 export { closeCase } from './use-cases/close-case.ts';
-export { type FiledCase, fileCase } from './use-cases/file-case.ts';
+export { type FiledCase, fileCase, numberCase } from './use-cases/file-case.ts';
 export { listCases, listTotalCap } from './use-cases/list-cases.ts';
 export { recordNode } from './use-cases/record-node.ts';
 export { recordRecovered } from './use-cases/record-recovered.ts';

@@ -1,3 +1,4 @@
+import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { teamSeats } from '../../platform/http/access.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
@@ -6,7 +7,16 @@ import {
   ZCaseCommandSchema,
   ZCompleteEntrustmentSchema,
   ZConcludePetitionSchema,
+  ZCoordinationEntryAddedSchema,
+  ZCoordinationEntrySchema,
+  ZCoordinationListSchema,
+  ZCoordinationReportedSchema,
+  ZCoordinationSchema,
   ZCourtQuerySchema,
+  ZCrossRegionFiledSchema,
+  ZCrossRegionFilingSchema,
+  ZCrossRegionListSchema,
+  ZDecideSchema,
   ZEntrustmentListSchema,
   ZEntrustmentRequestedSchema,
   ZEntrustmentSchema,
@@ -15,13 +25,19 @@ import {
   ZIdParamSchema,
   ZIndicatorParamSchema,
   ZIndicatorsSchema,
+  ZInterviewListSchema,
+  ZInterviewRecordedSchema,
+  ZInterviewSchema,
   ZLiveSchema,
+  ZMonthlyQuerySchema,
+  ZMonthlyStatisticsSchema,
   ZOpenSupervisionSchema,
   ZPeriodQuerySchema,
   ZPetitionConcludedSchema,
   ZPetitionListSchema,
   ZPetitionRegisteredSchema,
   ZRegisterPetitionSchema,
+  ZReportCoordinationSchema,
   ZReportedSchema,
   ZReportSchema,
   ZRequestEntrustmentSchema,
@@ -44,13 +60,23 @@ import {
 } from './policy.ts';
 import { readCaseCommand } from './use-cases/case-command.ts';
 import {
+  addCoordinationEntry,
+  decideCoordination,
+  getCoordination,
+  listCoordinations,
+  reportCoordination,
+} from './use-cases/coordinations.ts';
+import { fileCrossRegion, listCrossRegionFilings } from './use-cases/cross-region-filings.ts';
+import {
   acceptEntrustment,
   completeEntrustment,
   getEntrustment,
   listEntrustments,
   requestEntrustment,
 } from './use-cases/entrustments.ts';
+import { listInterviews, recordInterview } from './use-cases/interviews.ts';
 import { readLive } from './use-cases/live.ts';
+import { monthlyStatistics, monthlyStatisticsWorkbook } from './use-cases/monthly-statistics.ts';
 import { concludePetition, listPetitions, registerPetition } from './use-cases/petitions.ts';
 import { readFailing } from './use-cases/read-failing.ts';
 import { readIndicators, readTrend } from './use-cases/read-indicators.ts';
@@ -353,6 +379,187 @@ export function registerCommandRoutes(app: App, { db }: { db: Db }): void {
       },
     },
     async (request) => setPassiveDays(db, requireActor(request), request.body),
+  );
+
+  app.post(
+    '/api/v1/command/coordinations',
+    {
+      config: { access: { kind: 'case', seats: teamSeats, courtRoles: [Role.courtLeader] } },
+      schema: {
+        tags,
+        summary: '报请执行协调（执协） / Report a dispute with another court to the court above both',
+        body: ZReportCoordinationSchema,
+        response: { 201: ZCoordinationReportedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await reportCoordination(db, requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/command/coordinations',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: '执行协调案件 / Coordination cases a court takes part in or coordinates',
+        querystring: ZCourtQuerySchema,
+        response: { 200: ZCoordinationListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireAnyRole(actor, indicatorReaders);
+      const court = await courtInScope(db, actor, request.query.court);
+      return { items: await listCoordinations(db, { path: court.path }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/command/coordinations/:id',
+    {
+      config: { access: { kind: 'addressee' } },
+      schema: {
+        tags,
+        summary: '执行协调案件详情 / A coordination case, for the courts in it and above them',
+        params: ZIdParamSchema,
+        response: { 200: ZCoordinationSchema, ...errors },
+      },
+    },
+    async (request) => getCoordination(db, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/command/coordinations/:id/entries',
+    {
+      config: { access: { kind: 'addressee' } },
+      schema: {
+        tags,
+        summary: '提交证据或落实情况 / Evidence (before the decision) or follow-up (after), by either court',
+        params: ZIdParamSchema,
+        body: ZCoordinationEntrySchema,
+        response: { 201: ZCoordinationEntryAddedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addCoordinationEntry(db, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/command/coordinations/:id/decide',
+    {
+      config: { access: { kind: 'court', roles: [...supervisors] } },
+      schema: {
+        tags,
+        summary: '协调决定 / Decide a coordination case (the coordinating court)',
+        params: ZIdParamSchema,
+        body: ZDecideSchema,
+        response: { 200: ZCoordinationSchema, ...errors },
+      },
+    },
+    async (request) => decideCoordination(db, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/command/interviews',
+    {
+      config: { access: { kind: 'court', roles: [...supervisors] } },
+      schema: {
+        tags,
+        summary: '约谈记录 / Record an interview with a court or team',
+        body: ZInterviewSchema,
+        response: { 201: ZInterviewRecordedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordInterview(db, requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/command/interviews',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: '约谈台账 / Interviews of a court and the courts below it',
+        querystring: ZCourtQuerySchema,
+        response: { 200: ZInterviewListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireAnyRole(actor, indicatorReaders);
+      const court = await courtInScope(db, actor, request.query.court);
+      return { items: await listInterviews(db, { path: court.path }) };
+    },
+  );
+
+  app.post(
+    '/api/v1/command/cross-region-filings',
+    {
+      config: { access: { kind: 'case', seats: teamSeats } },
+      schema: {
+        tags,
+        summary: '异地执行备案 / File enforcement on another court’s ground with the court above',
+        body: ZCrossRegionFilingSchema,
+        response: { 201: ZCrossRegionFiledSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await fileCrossRegion(db, requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/command/cross-region-filings',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: '异地执行备案台账 / Cross-region filings from a court and on its ground',
+        querystring: ZCourtQuerySchema,
+        response: { 200: ZCrossRegionListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireAnyRole(actor, indicatorReaders);
+      const court = await courtInScope(db, actor, request.query.court);
+      return { items: await listCrossRegionFilings(db, { path: court.path }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/command/statistics/monthly',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary:
+          '执行案件统计月报（JSON 或 Excel） / Monthly enforcement statistics per court (JSON or xlsx)',
+        querystring: ZMonthlyQuerySchema,
+        response: {
+          200: {
+            description: 'JSON, or with format=xlsx an Excel workbook',
+            content: {
+              'application/json': { schema: ZMonthlyStatisticsSchema },
+              [xlsxMediaType]: { schema: ZBinaryFile },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const statistics = await monthlyStatistics(db, requireActor(request), request.query);
+      if (request.query.format !== 'xlsx') return statistics;
+      const file = await monthlyStatisticsWorkbook(statistics);
+      return reply
+        .header('content-type', xlsxMediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.buffer);
+    },
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { chinaDateOf, formatCaseNumber, searchTextOf, tokensOf } from '../../../kernel/index.ts';
+import { type CaseType, chinaDateOf, formatCaseNumber, searchTextOf, tokensOf } from '../../../kernel/index.ts';
 import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { invalidField } from '../../../platform/errors.ts';
@@ -180,4 +180,16 @@ async function resolveTeam(db: DbOrTx, actor: Actor, teamId: string | null): Pro
     return team;
   }
   return findTeamMembershipOf(db, actor.court.id, actor.userId);
+}
+
+/**
+ * A case number of its own for a matter another module keeps (a coordination case, 执协): taken
+ * from the same gap-free counter as filings, inside the caller's transaction.
+ */
+export async function numberCase(
+  tx: DbOrTx,
+  input: { courtCode: string; year: number; caseType: CaseType },
+): Promise<string> {
+  const sequence = await nextSequence(tx, input.courtCode, input.year, input.caseType);
+  return formatCaseNumber({ year: input.year, courtCode: input.courtCode, typeCode: input.caseType, sequence });
 }

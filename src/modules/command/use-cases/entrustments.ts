@@ -7,17 +7,11 @@ import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platfo
 import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { loadCaseContext } from '../../cases/index.ts';
-import {
-  type Actor,
-  findCourtByCode,
-  getCourt,
-  isInScope,
-  Role,
-  userIdsWithRole,
-} from '../../identity/index.ts';
+import { type Actor, getCourt, isInScope, Role, userIdsWithRole } from '../../identity/index.ts';
 import { queueInApp } from '../../notify/index.ts';
 import { entrustmentOfficers, requireAnyRole } from '../policy.ts';
 import { type EntrustmentMatter, entrustmentMatterLabels } from '../rules/entrustment.ts';
+import { resolveCourt } from './courts.ts';
 
 /**
  * Entrustment (事项委托): a case's team asks another court to do a matter on its ground — serve
@@ -84,17 +78,6 @@ function auditActor(actor: Actor) {
   return { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id };
 }
 
-async function resolveCourt(db: DbOrTx, codeOrId: string) {
-  const byCode = await findCourtByCode(db, codeOrId);
-  const court = byCode
-    ? await getCourt(db, byCode.id)
-    : isUuid(codeOrId)
-      ? await getCourt(db, codeOrId)
-      : null;
-  if (!court) throw invalidField('toCourt', '受托法院不存在', 'No such court');
-  return court;
-}
-
 export async function requestEntrustment(
   db: Db,
   actor: Actor,
@@ -117,7 +100,7 @@ export async function requestEntrustment(
         ErrorCode.forbidden,
         bi('仅本案执行团队可委托', "Only the case's team may entrust a matter"),
       );
-    const to = await resolveCourt(tx, input.toCourt);
+    const to = await resolveCourt(tx, input.toCourt, 'toCourt');
     if (to.id === c.courtId)
       throw invalidField('toCourt', '不能委托本院', 'A court does not entrust a matter to itself');
     const from = await getCourt(tx, c.courtId);

@@ -15,6 +15,7 @@ import {
   isSpecial,
   passiveWarning,
 } from '../rules/warnings.ts';
+import { parentCourtId } from './courts.ts';
 
 type OpenCase = {
   case_id: string;
@@ -40,12 +41,6 @@ type Found = {
 };
 
 const batchSize = 2000;
-
-/** The court above a court, from its path of ids (the centre a warning climbs to). */
-function parentOf(path: string): string | null {
-  const ids = path.split('/').filter((s) => s.length > 0);
-  return ids.length >= 2 ? (ids[ids.length - 2] ?? null) : null;
-}
 
 /**
  * The daily scan (预警): every open case's next deadline and its last node, read from what the cases
@@ -145,7 +140,7 @@ async function tell(
     commandCentre: async () => [
       ...(await usersWith(tx, f.c.court_id, Role.courtLeader)),
       ...(await usersWith(tx, f.c.court_id, Role.commandCentre)),
-      ...(await usersWith(tx, parentOf(f.c.court_path), Role.commandCentre)),
+      ...(await usersWith(tx, parentCourtId(f.c.court_path), Role.commandCentre)),
     ],
   };
   const what =
