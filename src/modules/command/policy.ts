@@ -17,6 +17,9 @@ export const indicatorReaders = [
   Role.admin,
 ] as const;
 
+/** Route access for reading a court's ledgers and indicators: these roles, within their scope. */
+export const readers = { kind: 'court', roles: [...indicatorReaders] } as const;
+
 export const supervisors = [Role.commandCentre, Role.courtLeader] as const;
 
 /** Officers of a court who take in and do an entrusted matter. */
