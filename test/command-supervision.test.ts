@@ -171,4 +171,28 @@ describe('entrustment', () => {
     const inbox = await as('xihu.judge', 'GET', '/api/v1/notify/inbox');
     assert.ok(JSON.stringify(inbox.body).includes('委托事项已办结'));
   });
+
+  test('a matter not done by its date is told to the receiving court’s leader and the sender once', async () => {
+    const res = await as('xihu.judge', 'POST', '/api/v1/command/entrustments', {
+      caseId,
+      toCourt: '浙0203',
+      matter: 'investigate',
+      details: '调查被执行人在海曙区的经营场所',
+      dueDate: addCalendarDays(clock.today(), 2),
+    });
+    assert.equal(res.status, 201);
+    adoptClockOffset(4 * 86_400_000);
+    const job = allJobs().find((j) => j.name === 'command.escalate-supervisions');
+    assert.ok(job);
+    const ctx = { database: t.appDatabase, logger: createLogger('silent') };
+    await job.handle(ctx, { slot: 'a' });
+    await job.handle(ctx, { slot: 'b' });
+    const seen = await as('haishu.judge', 'GET', `/api/v1/command/entrustments/${res.body.id}`);
+    assert.equal(seen.body.isOverdue, true);
+    const rows = await t.database.sql<{ recipient: string }[]>`select recipient from notify.messages
+      where kind = 'command.entrustment-overdue'`;
+    // The sending judge (the demo's Haishu has no leader account; the fixture world adds one).
+    assert.equal(rows.length, 1);
+    adoptClockOffset(0);
+  });
 });

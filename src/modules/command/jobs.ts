@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs.ts';
+import { warnOverdueEntrustments } from './use-cases/entrustments.ts';
 import { escalateOverdueSupervisions } from './use-cases/supervisions.ts';
 import { scanWarnings } from './use-cases/warnings.ts';
 
-/** Every morning: supervisions not reported by their date go up to the court's leaders and the supervising centre. */
+/**
+ * Every morning: supervisions not reported by their date go up to the court's leaders and the
+ * supervising centre; entrusted matters past their date to the receiving court's leaders and the sender.
+ */
 export const escalateSupervisionsJob = defineJob({
   name: 'command.escalate-supervisions',
   payload: z.object({ slot: z.string() }),
   schedule: { cron: '0 8 * * *' },
   async handle(ctx) {
     await escalateOverdueSupervisions(ctx.database.db);
+    await warnOverdueEntrustments(ctx.database.db);
   },
 });
 

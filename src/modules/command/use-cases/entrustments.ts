@@ -247,3 +247,36 @@ export async function listEntrustments(db: DbOrTx, scope: { path: string } | { c
       path !== null && r.to_court_path.startsWith(path) ? ('incoming' as const) : ('outgoing' as const),
   }));
 }
+
+/** Entrusted matters past their date and not completed: the receiving court's leaders and the sender are told, once each. */
+export async function warnOverdueEntrustments(db: Db): Promise<number> {
+  const today = clock.today();
+  return db.transaction(async (tx) => {
+    const due = await tx.execute<{
+      id: string;
+      case_id: string;
+      case_number: string;
+      to_court_id: string;
+      to_court_name: string;
+      from_court_id: string;
+      requested_by: string;
+      due_on: string;
+    }>(
+      sql`update command.entrustments set overdue_warned_on = ${today}
+        where state <> 'completed' and overdue_warned_on is null and due_on < ${today}
+        returning id, case_id, case_number, to_court_id, to_court_name, from_court_id, requested_by, due_on::text`,
+    );
+    for (const e of due) {
+      await queueInApp(tx, {
+        dedupeKey: `command.entrustment-overdue:${e.id}`,
+        userIds: [...(await userIdsWithRole(tx, e.to_court_id, Role.courtLeader)), e.requested_by],
+        title: `委托事项逾期：${e.case_number}`,
+        body: `委托${e.to_court_name}办理的事项应于${e.due_on}前办结，至今未办结。`,
+        kind: 'command.entrustment-overdue',
+        caseId: e.case_id,
+        courtId: e.to_court_id,
+      });
+    }
+    return due.length;
+  });
+}
