@@ -166,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
       );
       for (const d of report.differences)
         console.log(
-          `✗ court=${d.courtId} ${d.indicator} ${d.month}: incremental ${d.incremental.join('/')} ≠ recomputed ${d.recomputed.join('/')}`,
+          `✗ court=${d.courtId} ${d.indicator} ${d.at}: incremental ${d.incremental.join('/')} ≠ recomputed ${d.recomputed.join('/')}`,
         );
       console.log(
         report.differences.length === 0

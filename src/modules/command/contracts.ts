@@ -60,6 +60,8 @@ export const ZFailingSchema = z.object({
     }),
   ),
   total: z.number().int(),
+  /** The total is counted up to 10,000; true when there are more. */
+  isTotalCapped: z.boolean(),
 });
 
 export const ZOpenSupervisionSchema = z

@@ -8,6 +8,9 @@ import { courtInScope, indicatorReaders, requireAnyRole } from '../policy.ts';
 import { failingReason, type IndicatorCode, windowOf } from '../rules/indicators.ts';
 import { periodOf } from './read-indicators.ts';
 
+/** How far the failing cases are counted: beyond it the total reads "10,000+". */
+export const failingTotalCap = 10_000;
+
 type FailingRow = {
   case_id: string;
   case_number: string;
@@ -19,7 +22,6 @@ type FailingRow = {
   petitioner: string | null;
   petition_id: string | null;
   counted_on: string;
-  total: string;
 };
 
 function failingQuery(code: IndicatorCode, like: string, from: string, to: string): SQL {
@@ -61,13 +63,21 @@ export async function readFailing(
   const today = clock.today();
   const court = await courtInScope(db, actor, query.court);
   const window = windowOf(code, periodOf(query, today), today);
-  if (!window) return { items: [], total: 0 };
-  const rows = await db.execute<FailingRow>(sql`select *, count(*) over ()::text as total
-    from (${failingQuery(code, `${court.path}%`, window.from, window.to)}) as failing(case_id, case_number, court_id,
-      closed_on, handling_due_on, termination_unmet, finding, petitioner, petition_id, counted_on)
-    order by counted_on, case_number, petition_id
-    limit ${query.limit ?? 50} offset ${query.offset ?? 0}`);
-  const total = rows[0] ? Number(rows[0].total) : 0;
+  if (!window) return { items: [], total: 0, isTotalCapped: false };
+  const failing = failingQuery(code, `${court.path}%`, window.from, window.to);
+  const columns = sql`failing(case_id, case_number, court_id, closed_on, handling_due_on, termination_unmet, finding, petitioner,
+    petition_id, counted_on)`;
+  // The page comes from a top-N sort; the total is counted up to a cap, as the case list does, so a
+  // province's tens of thousands of failing cases are not all sorted and counted for a page of 50.
+  const [rows, counted] = await Promise.all([
+    db.execute<FailingRow>(sql`select * from (${failing}) as ${columns}
+      order by counted_on, case_number, petition_id limit ${query.limit ?? 50} offset ${query.offset ?? 0}`),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from (${failing}) as ${columns} limit ${failingTotalCap + 1}) as capped`,
+    ),
+  ]);
+  const counting = counted[0]?.n ?? 0;
+  const total = Math.min(counting, failingTotalCap);
   return {
     items: rows.map((r) => {
       const reason = failingReason(
@@ -92,5 +102,6 @@ export async function readFailing(
       };
     }),
     total,
+    isTotalCapped: counting > failingTotalCap,
   };
 }

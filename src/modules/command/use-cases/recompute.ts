@@ -1,99 +1,113 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 
-export type MonthCount = {
+export type CountDifference = {
   courtId: string;
   indicator: string;
-  month: string;
-  numerator: number;
-  denominator: number;
+  /** The first day of the month of the count that differs. */
+  at: string;
+  incremental: [number, number];
+  recomputed: [number, number];
 };
 
 export type RecomputeReport = {
-  /** Rows of the monthly counts (court × indicator × month) after the recompute. */
+  /** Rows of the monthly counts (court × indicator × month) the recompute found. */
   rows: number;
-  /** Where the incremental state differed from the recompute (it is replaced by the recompute). */
-  differences: {
-    courtId: string;
-    indicator: string;
-    month: string;
-    incremental: [number, number];
-    recomputed: [number, number];
-  }[];
+  /** Where the incremental state differed from the recompute (replaced by the recompute). */
+  differences: CountDifference[];
 };
 
 /**
  * The monthly counts computed afresh from the source of truth — every case the cases module
- * publishes, the 终本 reviews, the petitions — in one pass, by the same SQL rule functions the
- * per-event refresh uses. Nothing is written.
+ * publishes, the 终本 reviews, the petitions — one grouped scan per indicator, by the same SQL rule
+ * functions the per-event refresh uses, into a temporary table of the caller's transaction, with
+ * the rows that differ from the incremental counts.
  */
-function recomputedCounts() {
-  return sql`select f.court_id, f.court_path, c.indicator, date_trunc('month', c.on_day)::date as month,
-      count(*) filter (where c.is_ok)::int as numerator, count(*)::int as denominator
-    from cases.indicator_facts f
-    left join (select distinct case_id from command.termination_reviews) r on r.case_id = f.case_id
-    cross join lateral (values
-      ('assetCasesConcluded', command.asset_on(f.case_type, f.closing_type, f.closed_on, f.handling_due_on),
-        command.asset_ok(f.closed_on, f.handling_due_on)),
-      ('terminationQualified', command.termination_on(f.closing_type, f.closed_on), r.case_id is null),
-      ('overallConcluded', command.overall_on(f.case_type, f.filed_on), f.closing_type is not null)
-    ) as c(indicator, on_day, is_ok)
-    where c.on_day is not null
-    group by 1, 2, 3, 4
+async function recomputeInto(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`create temporary table recomputed_months on commit drop as
+    select f.court_id, min(f.court_path) as court_path, 'assetCasesConcluded'::text as indicator,
+        date_trunc('month', command.asset_on(f.case_type, f.closing_type, f.closed_on, f.handling_due_on))::date as month,
+        count(*) filter (where command.asset_ok(f.closed_on, f.handling_due_on))::int as numerator, count(*)::int as denominator
+      from cases.indicator_facts f
+      where command.asset_on(f.case_type, f.closing_type, f.closed_on, f.handling_due_on) is not null
+      group by f.court_id, 4
     union all
-    select court_id, court_path, 'petitionsConcluded', date_trunc('month', registered_on)::date,
-      count(*) filter (where state = 'concluded')::int, count(*)::int
-    from command.petitions group by 1, 2, 3, 4`;
+    select f.court_id, min(f.court_path), 'terminationQualified',
+        date_trunc('month', command.termination_on(f.closing_type, f.closed_on))::date,
+        count(*) filter (where r.case_id is null)::int, count(*)::int
+      from cases.indicator_facts f
+      left join (select distinct case_id from command.termination_reviews) r on r.case_id = f.case_id
+      where command.termination_on(f.closing_type, f.closed_on) is not null
+      group by f.court_id, 4
+    union all
+    select f.court_id, min(f.court_path), 'overallConcluded',
+        date_trunc('month', command.overall_on(f.case_type, f.filed_on))::date,
+        count(*) filter (where f.closing_type is not null)::int, count(*)::int
+      from cases.indicator_facts f
+      where command.overall_on(f.case_type, f.filed_on) is not null
+      group by f.court_id, 4
+    union all
+    select court_id, min(court_path), 'petitionsConcluded', date_trunc('month', registered_on)::date,
+        count(*) filter (where state = 'concluded')::int, count(*)::int
+      from command.petitions group by court_id, 4`);
+  // What differs: the rows to write back (none, when the incremental state kept up).
+  await tx.execute(sql`create temporary table month_differences on commit drop as
+    select coalesce(r.court_id, t.court_id) as court_id, r.court_path, coalesce(r.indicator, t.indicator) as indicator,
+      coalesce(r.month, t.month) as at, t.numerator as inc_n, t.denominator as inc_d, r.numerator as re_n, r.denominator as re_d
+    from recomputed_months r
+    full join (select * from command.indicator_months where denominator <> 0 or numerator <> 0) t
+      on t.court_id = r.court_id and t.indicator = r.indicator and t.month = r.month
+    where (t.numerator, t.denominator) is distinct from (r.numerator, r.denominator)`);
 }
 
-/** Compares the incremental counts with a recompute, without changing anything. */
-export async function compareWithRecompute(db: DbOrTx): Promise<RecomputeReport> {
-  return compareWith(db, recomputedCounts());
-}
-
-async function compareWith(db: DbOrTx, recomputed: SQL): Promise<RecomputeReport> {
-  const rows = await db.execute<{
+async function reportOf(tx: DbOrTx): Promise<RecomputeReport> {
+  const rows = await tx.execute<{
     court_id: string;
     indicator: string;
-    month: string;
+    at: string;
     inc_n: number | null;
     inc_d: number | null;
     re_n: number | null;
     re_d: number | null;
-  }>(sql`with re as (${recomputed}),
-      inc as (select * from command.indicator_months where denominator > 0)
-    select coalesce(inc.court_id, re.court_id) as court_id, coalesce(inc.indicator, re.indicator) as indicator,
-      coalesce(inc.month, re.month)::text as month, inc.numerator as inc_n, inc.denominator as inc_d,
-      re.numerator as re_n, re.denominator as re_d
-    from inc full join re on inc.court_id = re.court_id and inc.indicator = re.indicator and inc.month = re.month
-    order by 1, 2, 3`);
-  const differences = rows
-    .filter((r) => (r.inc_n ?? 0) !== (r.re_n ?? 0) || (r.inc_d ?? 0) !== (r.re_d ?? 0))
-    .map((r) => ({
+  }>(sql`select court_id, indicator, at::text, inc_n, inc_d, re_n, re_d from month_differences
+    order by 1, 2, 3 limit 10000`);
+  const [count] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from recomputed_months`);
+  return {
+    rows: count?.n ?? 0,
+    differences: rows.map((r) => ({
       courtId: r.court_id,
       indicator: r.indicator,
-      month: r.month,
-      incremental: [r.inc_n ?? 0, r.inc_d ?? 0] as [number, number],
-      recomputed: [r.re_n ?? 0, r.re_d ?? 0] as [number, number],
-    }));
-  return { rows: rows.filter((r) => (r.re_d ?? 0) > 0).length, differences };
+      at: r.at,
+      incremental: [r.inc_n ?? 0, r.inc_d ?? 0],
+      recomputed: [r.re_n ?? 0, r.re_d ?? 0],
+    })),
+  };
+}
+
+/** Compares the incremental counts with a recompute, without changing them. */
+export async function compareWithRecompute(db: Db): Promise<RecomputeReport> {
+  return db.transaction(async (tx) => {
+    await recomputeInto(tx);
+    return reportOf(tx);
+  });
 }
 
 /**
- * `zhixing command recompute`: the counts computed afresh replace the incremental ones, in one
- * transaction (readers see the old or the new, never a mix), and the differences are reported —
- * none, when the incremental read model has kept up.
+ * `zhixing command recompute`: the counts are computed afresh and every one that differs is
+ * replaced, in one transaction (readers see the old or the new, never a mix); the differences are
+ * reported — none, when the incremental read model has kept up, and then nothing is written.
  */
 export async function recomputeIndicators(db: Db): Promise<RecomputeReport> {
   return db.transaction(async (tx) => {
-    // One recompute at a time; refreshes wait for it (they lock the rows they move).
+    // One recompute at a time, and no refresh moves a count while it runs.
     await tx.execute(sql`lock table command.indicator_months in exclusive mode`);
-    // The source is read once, into a table of this transaction's own.
-    await tx.execute(sql`create temporary table recomputed on commit drop as ${recomputedCounts()}`);
-    const report = await compareWith(tx, sql`select * from recomputed`);
-    await tx.execute(sql`delete from command.indicator_months`);
+    await recomputeInto(tx);
+    const report = await reportOf(tx);
+    if (report.differences.length === 0) return report;
+    await tx.execute(sql`delete from command.indicator_months t using month_differences x
+      where t.court_id = x.court_id and t.indicator = x.indicator and t.month = x.at`);
     await tx.execute(sql`insert into command.indicator_months (court_id, court_path, indicator, month, numerator, denominator)
-      select court_id, court_path, indicator, month, numerator, denominator from recomputed`);
+      select court_id, court_path, indicator, at, re_n, re_d from month_differences where re_d is not null`);
     return report;
   });
 }
