@@ -11,7 +11,8 @@ const ZCourtCode = ZText(20, { min: 1 });
 const ZBilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const ZIdParamSchema = z.object({ id: z.string().min(1).max(100) }).strict();
-export const ZIndicatorParamSchema = z.object({ code: z.enum(indicatorCodes) }).strict();
+/** An indicator's code in a path: an unknown one is a resource that does not exist (404). */
+export const ZIndicatorParamSchema = z.object({ code: z.string().min(1).max(50) }).strict();
 
 export const ZPeriodQuerySchema = z
   .object({ court: ZCourtCode.optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() })

@@ -1,5 +1,6 @@
 import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
@@ -19,6 +20,7 @@ import {
   ZWarningQuerySchema,
 } from './contracts.ts';
 import { courtInScope, indicatorReaders, readers, requireAnyRole, supervisors } from './policy.ts';
+import { isIndicatorCode } from './rules/indicators.ts';
 import { readLive } from './use-cases/live.ts';
 import { monthlyStatistics, monthlyStatisticsWorkbook } from './use-cases/monthly-statistics.ts';
 import { readFailing } from './use-cases/read-failing.ts';
@@ -72,7 +74,11 @@ export function registerIndicatorRoutes(app: App, { db }: { db: Db }): void {
         response: { 200: ZFailingSchema, ...errors },
       },
     },
-    async (request) => readFailing(db, requireActor(request), request.params.code, request.query),
+    async (request) => {
+      const { code } = request.params;
+      if (!isIndicatorCode(code)) throw notFound('指标', 'Indicator');
+      return readFailing(db, requireActor(request), code, request.query);
+    },
   );
 
   app.get(

@@ -15,6 +15,10 @@ export const IndicatorCode = {
 export type IndicatorCode = (typeof IndicatorCode)[keyof typeof IndicatorCode];
 export const indicatorCodes = Object.values(IndicatorCode) as [IndicatorCode, ...IndicatorCode[]];
 
+export function isIndicatorCode(s: string): s is IndicatorCode {
+  return indicatorCodes.some((code) => code === s);
+}
+
 export type IndicatorRule = {
   readonly code: IndicatorCode;
   readonly label: Bilingual;

@@ -13,7 +13,7 @@ test('yellow from 3 working days before the due date, red after it', () => {
   assert.deepEqual(deadlineWarning('2025-06-13', '2025-06-13', []), {
     level: 'yellow',
     escalation: 'team',
-    days: -0,
+    days: 0,
   });
   assert.deepEqual(deadlineWarning('2025-06-13', '2025-06-14', []), {
     level: 'red',
