@@ -168,6 +168,8 @@ export const ZPetitionListSchema = z.object({
       id: z.string(),
       caseId: z.string(),
       caseNumber: z.string(),
+      /** The case's court (a petition is concluded by its leader or a command centre above it). */
+      courtId: z.string(),
       petitioner: z.string(),
       summary: z.string(),
       registeredOn: z.string(),

@@ -40,7 +40,10 @@ export const indicatorRules: Readonly<Record<IndicatorCode, IndicatorRule>> = {
   },
   terminationQualified: {
     code: 'terminationQualified',
-    label: { zh: '无财产可供执行案件终本合格率', en: '终本 closures that meet every condition' },
+    label: {
+      zh: '无财产可供执行案件终本合格率',
+      en: 'Closures terminating this round that meet every condition',
+    },
     // DOMAIN §10: ≥ 90%
     target: 0.9,
     source: '“3+1”核心指标 (2018) 2; 终本规定 arts. 1, 5',

@@ -131,7 +131,8 @@ export async function listPetitions(db: Db, scope: { courtId: string; path: stri
     resolution: string | null;
     concluded_on: string | null;
     received_by_court_id: string;
-  }>(sql`select id, case_id, case_number, petitioner, summary, registered_on::text, state, resolution,
+    court_id: string;
+  }>(sql`select id, case_id, case_number, court_id, petitioner, summary, registered_on::text, state, resolution,
       concluded_on::text, received_by_court_id
     from command.petitions
     where ${where}
@@ -140,6 +141,7 @@ export async function listPetitions(db: Db, scope: { courtId: string; path: stri
     id: r.id,
     caseId: r.case_id,
     caseNumber: r.case_number,
+    courtId: r.court_id,
     petitioner: r.petitioner,
     summary: r.summary,
     registeredOn: r.registered_on,
