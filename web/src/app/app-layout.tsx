@@ -5,9 +5,12 @@ import {
   BankOutlined,
   DesktopOutlined,
   FileAddOutlined,
+  FundProjectionScreenOutlined,
   KeyOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  RadarChartOutlined,
+  SendOutlined,
   StopOutlined,
   TeamOutlined,
   UserOutlined,
@@ -16,16 +19,21 @@ import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Typography }
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/identity.ts';
+import { commandDeskRoles, entrustmentRoles } from '../areas/command/roles.ts';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
 import { canFileCases, fundsDeskRoles, hasAnyRole, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpin } from './page-spin.tsx';
 
+const screenPath = '/command/screen';
+
 /** Which menu entry a path belongs to: a case page lives under the workbench. */
 function selectMenuKey(pathname: string): string {
   if (pathname.startsWith('/cases/new')) return '/cases/new';
   if (pathname.startsWith('/cases/')) return '/workbench';
+  if (pathname.startsWith('/command/entrustments')) return '/command/entrustments';
+  if (pathname.startsWith('/command')) return '/command';
   return pathname;
 }
 
@@ -48,6 +56,16 @@ export function AppLayout() {
     menuItems.push({ key: '/credit/entries', icon: <StopOutlined />, label: t('nav.credit') });
   if (hasAnyRole(user, ...fundsDeskRoles))
     menuItems.push({ key: '/funds', icon: <AccountBookOutlined />, label: t('nav.funds') });
+  if (hasAnyRole(user, ...commandDeskRoles)) {
+    menuItems.push({ key: '/command', icon: <RadarChartOutlined />, label: t('nav.command') });
+    menuItems.push({
+      key: screenPath,
+      icon: <FundProjectionScreenOutlined />,
+      label: t('nav.commandScreen'),
+    });
+  }
+  if (hasAnyRole(user, ...entrustmentRoles))
+    menuItems.push({ key: '/command/entrustments', icon: <SendOutlined />, label: t('nav.entrustments') });
   if (hasAnyRole(user, 'gridWorker'))
     menuItems.push({ key: '/credit/grid', icon: <NotificationOutlined />, label: t('nav.gridInbox') });
   if (hasAnyRole(user, 'admin')) {
@@ -127,7 +145,11 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={[selectMenuKey(location.pathname)]}
           items={menuItems}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => {
+            // The big screen is a wall display of its own: it opens in a window of its own.
+            if (key === screenPath) window.open(screenPath, '_blank', 'noopener');
+            else navigate(key);
+          }}
         />
       </Layout.Sider>
       <Layout>

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { commandDeskRoles, entrustmentRoles } from '../areas/command/roles.ts';
 import { AppLayout } from './app-layout.tsx';
 import { fundsDeskRoles, homePath, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LoginPage } from './login-page.tsx';
@@ -41,6 +42,16 @@ const GridInboxPage = lazy(() =>
 const FundsDeskPage = lazy(() =>
   import('../areas/funds/funds-desk-page.tsx').then((m) => ({ default: m.FundsDeskPage })),
 );
+const CommandDeskPage = lazy(() =>
+  import('../areas/command/command-desk-page.tsx').then((m) => ({ default: m.CommandDeskPage })),
+);
+const EntrustmentsPage = lazy(() =>
+  import('../areas/command/entrustments-page.tsx').then((m) => ({ default: m.EntrustmentsPage })),
+);
+const BigScreenPage = lazy(() =>
+  import('../areas/command/screen/big-screen-page.tsx').then((m) => ({ default: m.BigScreenPage })),
+);
+
 /** The case list for court staff; a grid worker, who has no cases, lands on their inbox. */
 function Workbench() {
   const user = useCurrentUser();
@@ -84,6 +95,25 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The big screen fills the window: no menu, no header.
+    path: '/command/screen',
+    element: (
+      <RequireAuth>
+        <RequireRole roles={commandDeskRoles} />
+      </RequireAuth>
+    ),
+    children: [
+      {
+        index: true,
+        element: (
+          <Suspense fallback={<PageSpin fullScreen />}>
+            <BigScreenPage />
+          </Suspense>
+        ),
+      },
+    ],
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -105,6 +135,16 @@ export const router = createBrowserRouter([
         path: 'funds',
         element: <RequireRole roles={fundsDeskRoles} />,
         children: [{ index: true, element: <FundsDeskPage /> }],
+      },
+      {
+        path: 'command',
+        element: <RequireRole roles={commandDeskRoles} />,
+        children: [{ index: true, element: <CommandDeskPage /> }],
+      },
+      {
+        path: 'command/entrustments',
+        element: <RequireRole roles={entrustmentRoles} />,
+        children: [{ index: true, element: <EntrustmentsPage /> }],
       },
       {
         path: 'admin',

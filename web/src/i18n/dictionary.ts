@@ -1,5 +1,6 @@
 import { adminMessages } from './messages/admin.ts';
 import { caseDetailMessages } from './messages/case-detail.ts';
+import { commandMessages } from './messages/command.ts';
 import { commonMessages } from './messages/common.ts';
 import { creditMessages } from './messages/credit.ts';
 import { disposalMessages } from './messages/disposal.ts';
@@ -29,6 +30,7 @@ export const messages = {
   ...fundsDeskMessages,
   ...fundsPayoutDelayMessages,
   ...disposalMessages,
+  ...commandMessages,
 };
 
 export type MessageKey = keyof typeof messages;

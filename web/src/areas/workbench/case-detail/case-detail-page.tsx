@@ -13,6 +13,7 @@ import { useFlagLabel } from '../code-labels.ts';
 import { CaseSummary } from './case-summary.tsx';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { CloseCaseModal } from './close-case-modal.tsx';
+import { CommandPanel } from './command/command-panel.tsx';
 import { CreditPanel } from './credit-panel.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
 import { DisposalPanel } from './disposal/disposal-panel.tsx';
@@ -34,6 +35,7 @@ const tabKeys = [
   'inquiry',
   'disposal',
   'funds',
+  'command',
 ] as const;
 type TabKey = (typeof tabKeys)[number];
 type OpenModal = 'node' | 'close' | 'restore' | null;
@@ -176,6 +178,7 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
             { key: 'inquiry', label: t('case.tab.inquiry'), children: <InquiryPanel detail={detail} /> },
             { key: 'disposal', label: t('disposal.tab'), children: <DisposalPanel detail={detail} /> },
             { key: 'funds', label: t('case.tab.funds'), children: <FundsPanel detail={detail} /> },
+            { key: 'command', label: t('command.case.tab'), children: <CommandPanel detail={detail} /> },
           ]}
         />
       </Card>
