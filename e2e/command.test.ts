@@ -333,6 +333,28 @@ test("a petition registered and concluded by Xihu's president moves the petition
   await president.close();
 });
 
+test("the province's warnings: red ones first, the special cases on their own", async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(page, 'zj.command');
+  await page.getByRole('menuitem', { name: '指挥中心' }).click();
+  await waitForCourt(page, '浙江省高级人民法院');
+  await page.getByRole('tab', { name: '预警' }).click();
+  const table = page.getByTestId('warnings-table');
+  // The demo's morning scan found overdue deadlines and cases without a step for long.
+  await table.locator('tbody tr.ant-table-row').first().waitFor();
+  const first = table.locator('tbody tr.ant-table-row').first();
+  assert.equal(await first.locator('.ant-tag').filter({ hasText: '红色预警' }).count(), 1, 'red first');
+  await page.getByTestId('warnings-special').click();
+  const rows = table.locator('tbody tr.ant-table-row');
+  for (let waited = 0; ; waited += 200) {
+    const texts = await rows.allTextContents();
+    if (texts.length > 0 && texts.every((text) => /涉党政机关|涉军|涉民生/.test(text))) break;
+    assert.ok(waited < 15_000, `only special cases are listed: ${texts.slice(0, 3).join(' | ')}`);
+    await page.waitForTimeout(200);
+  }
+  await page.close();
+});
+
 test('the big screen shows the counters, draws its charts and survives a refresh', async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await signIn(page, 'zj.command');

@@ -6,6 +6,7 @@ import { requestEntrustment } from './use-cases/entrustments.ts';
 import { concludePetition, registerPetition } from './use-cases/petitions.ts';
 import { openSupervision } from './use-cases/supervisions.ts';
 import { recordTerminationReview } from './use-cases/termination-reviews.ts';
+import { scanWarnings } from './use-cases/warnings.ts';
 
 async function actor(ctx: DemoSeedContext, username: string) {
   const a = await loadActorByUsername(ctx.database.db, username);
@@ -16,7 +17,7 @@ async function actor(ctx: DemoSeedContext, username: string) {
 /**
  * The command centre's demo: the province's centre supervises Xihu's oldest open case, two
  * petitions (one concluded), a seal Xihu entrusted to Haishu, and a 终本 closure a review found
- * unqualified — so that every list and indicator of the desk has something in it.
+ * unqualified, and the warnings of the day — so that every list and indicator of the desk has something in it.
  */
 export async function seedCommandDemo(ctx: DemoSeedContext): Promise<void> {
   const db = ctx.database.db;
@@ -71,4 +72,6 @@ export async function seedCommandDemo(ctx: DemoSeedContext): Promise<void> {
       finding: '未对被执行人名下车辆线索进行核查。',
     });
   }
+  // The morning's scan, so that the desk's warnings are there from the start.
+  await scanWarnings(db, ctx.today);
 }

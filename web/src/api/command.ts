@@ -19,6 +19,7 @@ import type {
   ZSupervisionListSchema,
   ZSupervisionOpenedSchema,
   ZTrendSchema,
+  ZWarningListSchema,
 } from '../../../src/modules/command/contracts.ts';
 import { everyValueOf } from '../lib/every-value.ts';
 import { requestJson } from './client.ts';
@@ -51,6 +52,9 @@ type TPetitionConcluded = z.infer<typeof ZPetitionConcludedSchema>;
 export type TCaseCommand = z.infer<typeof ZCaseCommandSchema>;
 export type TLive = z.infer<typeof ZLiveSchema>;
 export type TActivity = TLive['activity'];
+export type TWarningList = z.infer<typeof ZWarningListSchema>;
+export type TWarning = TWarningList['items'][number];
+export type WarningFilter = { level?: TWarning['level']; kind?: TWarning['kind']; special?: boolean };
 
 /** The "3+1" indicators in the order the desk and the screen show them (rules/indicators.ts). */
 export const indicatorCodes = everyValueOf<TIndicatorCode>()([
@@ -84,6 +88,8 @@ export const commandKeys = {
   petitions: (court: string | undefined) => [...commandKeys.all, 'petitions', court] as const,
   case: (caseId: string) => [...commandKeys.all, 'case', caseId] as const,
   live: (court: string | undefined) => [...commandKeys.all, 'live', court] as const,
+  warnings: (court: string | undefined, filter: WarningFilter) =>
+    [...commandKeys.all, 'warnings', court, filter] as const,
 };
 
 type Polling = { refetchInterval?: number };
@@ -146,6 +152,23 @@ export function usePetitions(court: string | undefined) {
     queryKey: commandKeys.petitions(court),
     queryFn: ({ signal }) =>
       requestJson<{ items: TPetition[] }>(`${base}/petitions`, { query: { court }, signal }),
+  });
+}
+
+/** 预警 in a court and below it: deadlines yellow before and red after, passive cases; special cases first. */
+export function useWarnings(court: string | undefined, filter: WarningFilter) {
+  return useQuery({
+    queryKey: commandKeys.warnings(court, filter),
+    queryFn: ({ signal }) =>
+      requestJson<TWarningList>(`${base}/warnings`, {
+        query: {
+          court,
+          level: filter.level,
+          kind: filter.kind,
+          special: filter.special ? 'true' : undefined,
+        },
+        signal,
+      }),
   });
 }
 

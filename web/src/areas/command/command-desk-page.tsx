@@ -18,6 +18,7 @@ import { PetitionsTab } from './petitions-tab.tsx';
 import { SupervisionsTab } from './supervisions-tab.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { deskTabs, useDeskScope } from './use-desk-scope.ts';
+import { WarningsTab } from './warnings-tab.tsx';
 
 const isAfterToday = (value: dayjs.Dayjs) => toDateString(value) > serverToday();
 
@@ -157,6 +158,11 @@ export function CommandDeskPage() {
               key: 'petitions',
               label: t('command.tab.petitions'),
               children: <PetitionsTab court={scope.court} />,
+            },
+            {
+              key: 'warnings',
+              label: t('command.tab.warnings'),
+              children: <WarningsTab court={scope.court} courtNames={courtNames} />,
             },
           ]}
         />

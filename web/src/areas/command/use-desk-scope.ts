@@ -4,7 +4,7 @@ import { indicatorCodes, type TIndicatorCode } from '../../api/command.ts';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { serverToday } from '../../lib/server-clock.ts';
 
-export const deskTabs = ['failing', 'supervisions', 'entrustments', 'petitions'] as const;
+export const deskTabs = ['failing', 'supervisions', 'entrustments', 'petitions', 'warnings'] as const;
 export type DeskTab = (typeof deskTabs)[number];
 
 export type DeskScope = { court: string; from: string; to: string };
