@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { compareWithRecompute } from '../src/modules/command/index.ts';
 import { allSubscribers } from '../src/modules.ts';
-import { adoptClockOffset, clock } from '../src/platform/clock.ts';
+import { clock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { createOutboxDispatcher } from '../src/platform/outbox.ts';
 import { aCaseBody, aCompany, aPerson } from './factories.ts';
@@ -10,8 +10,8 @@ import { startTestApp, type TestApp } from './support.ts';
 
 /**
  * The "3+1" indicators (DOMAIN.md §10) against a history computed by hand. Dates are made real by
- * moving the one clock, as a case's life moves it: filed in January 2025, closed, suspended,
- * petitioned, reviewed, and read on 2025-12-20.
+ * moving the one clock, as a case's life moves it: filed in January 2031, closed, suspended,
+ * petitioned, reviewed, and read on 2031-12-20.
  */
 let t: TestApp;
 let judge: string;
@@ -19,9 +19,9 @@ let president: string;
 let zjCentre: string;
 const logger = createLogger('silent');
 
-function setToday(date: string): void {
+async function setToday(date: string): Promise<void> {
   // Noon, China time: the day is the same wherever the machine is.
-  adoptClockOffset(Date.parse(`${date}T12:00:00+08:00`) - Date.now());
+  await t.setClockOffset(Date.parse(`${date}T12:00:00+08:00`) - Date.now());
   assert.equal(clock.today(), date);
 }
 
@@ -35,15 +35,15 @@ async function deliverEvents(): Promise<void> {
 }
 
 async function fileOn(date: string): Promise<string> {
-  setToday(date);
+  await setToday(date);
   const res = await t.request('POST', '/api/v1/cases', {
     token: judge,
     body: aCaseBody({
       basis: {
         kind: 'judgment',
-        documentNumber: '（2024）浙0106民初9号',
+        documentNumber: '（2030）浙0106民初9号',
         issuedBy: '杭州市西湖区人民法院',
-        effectiveDate: '2024-11-01',
+        effectiveDate: '2030-11-01',
       },
       applicants: [aCompany()],
       respondents: [aPerson()],
@@ -62,7 +62,7 @@ async function node(caseId: string, kind: string, occurredOn: string): Promise<v
 }
 
 async function closeOn(caseId: string, date: string, closingType: string): Promise<void> {
-  setToday(date);
+  await setToday(date);
   // Performed outside the case account: shown by a node (立结案意见).
   if (closingType === 'fulfilled') await node(caseId, 'paymentReceived', date);
   const res = await t.request('POST', `/api/v1/cases/${caseId}/close`, {
@@ -74,7 +74,7 @@ async function closeOn(caseId: string, date: string, closingType: string): Promi
 
 /** Every condition of 终本规定 arts. 1, 5 met, then closed by terminating this round. */
 async function terminateOn(caseId: string, date: string): Promise<void> {
-  setToday(date);
+  await setToday(date);
   for (const kind of [
     'enforcementNoticeSent',
     'propertyReportOrderIssued',
@@ -87,7 +87,7 @@ async function terminateOn(caseId: string, date: string): Promise<void> {
     'applicantInterviewed',
     'applicantConfirmedTermination',
   ])
-    await node(caseId, kind, '2025-02-01');
+    await node(caseId, kind, '2031-02-01');
   await closeOn(caseId, date, 'terminatedThisRound');
 }
 
@@ -116,62 +116,61 @@ describe('the "3+1" indicators on a hand-computed history', () => {
     president = await t.login('xihu.president');
     zjCentre = await t.login('zj.command');
     // A: filed 01-10, fulfilled 03-01, inside its 6 months (执行期限规定 art. 1: due 07-10).
-    ids.a = await fileOn('2025-01-10');
+    ids.a = await fileOn('2031-01-10');
     // B: filed 01-10, still open: fails from 07-11.
-    ids.b = await fileOn('2025-01-10');
+    ids.b = await fileOn('2031-01-10');
     // C: filed 01-10, withdrawn 08-01: concluded late, fails on 07-11.
-    ids.c = await fileOn('2025-01-10');
+    ids.c = await fileOn('2031-01-10');
     // D, E: 终本 on 05-01 (more than 3 months after filing, 终本规定 art. 1(4)); E later found unqualified.
-    ids.d = await fileOn('2025-01-10');
-    ids.e = await fileOn('2025-01-10');
-    // G: filed 01-10, suspended 02-01 → resumed 03-03 (30 days not counted): due 2025-08-09, a
+    ids.d = await fileOn('2031-01-10');
+    ids.e = await fileOn('2031-01-10');
+    // G: filed 01-10, suspended 02-01 → resumed 03-03 (30 days not counted): due 2031-08-09, a
     // Saturday, so 08-11 (CPL art. 85); closed 08-05, in time.
-    ids.g = await fileOn('2025-01-10');
-    setToday('2025-03-03');
-    await node(ids.g, 'suspended', '2025-02-01');
-    await node(ids.g, 'resumed', '2025-03-03');
-    await closeOn(ids.a, '2025-03-01', 'fulfilled');
-    await terminateOn(ids.d, '2025-05-01');
-    await terminateOn(ids.e, '2025-05-01');
+    ids.g = await fileOn('2031-01-10');
+    await setToday('2031-03-03');
+    await node(ids.g, 'suspended', '2031-02-01');
+    await node(ids.g, 'resumed', '2031-03-03');
+    await closeOn(ids.a, '2031-03-01', 'fulfilled');
+    await terminateOn(ids.d, '2031-05-01');
+    await terminateOn(ids.e, '2031-05-01');
     // F: filed 07-01, open; its period ends 2026-01-01, after the reading day: not counted yet.
-    ids.f = await fileOn('2025-07-01');
-    await closeOn(ids.g, '2025-08-05', 'withdrawn');
-    await closeOn(ids.c, '2025-08-01', 'withdrawn');
-    setToday('2025-09-01');
+    ids.f = await fileOn('2031-07-01');
+    await closeOn(ids.g, '2031-08-05', 'withdrawn');
+    await closeOn(ids.c, '2031-08-01', 'withdrawn');
+    await setToday('2031-09-01');
     const p1 = await t.request('POST', '/api/v1/command/petitions', {
       token: president,
       body: { caseId: ids.b, petitioner: '申请执行人王某', summary: '案件久拖未结' },
     });
     assert.equal(p1.status, 201, JSON.stringify(p1.body));
     petitionOpen = p1.body.id;
-    setToday('2025-09-02');
+    await setToday('2031-09-02');
     const p2 = await t.request('POST', '/api/v1/command/petitions', {
       token: zjCentre,
       body: { caseId: ids.c, petitioner: '申请执行人李某', summary: '要求说明执行款去向' },
     });
     assert.equal(p2.status, 201, JSON.stringify(p2.body));
-    setToday('2025-09-10');
+    await setToday('2031-09-10');
     const concluded = await t.request('POST', `/api/v1/command/petitions/${p2.body.id}/conclude`, {
       token: zjCentre,
       body: { resolution: '已向申请执行人出示执行款发放凭证' },
     });
     assert.equal(concluded.status, 200, JSON.stringify(concluded.body));
-    setToday('2025-10-15');
+    await setToday('2031-10-15');
     const review = await t.request('POST', '/api/v1/command/termination-reviews', {
       token: zjCentre,
       body: { caseId: ids.e, item: 'propertyInvestigationExhausted', finding: '未核查被执行人名下车辆' },
     });
     assert.equal(review.status, 201, JSON.stringify(review.body));
     await deliverEvents();
-    setToday('2025-12-20');
+    await setToday('2031-12-20');
   });
   after(async () => {
-    adoptClockOffset(0);
     await t.close();
   });
 
   test('each indicator of the year at Xihu, by hand: 2/4, 1/2, 1/2, 5/7', async () => {
-    const body = await indicators(judge, 'court=浙0106&from=2025-01-01&to=2025-12-31');
+    const body = await indicators(judge, 'court=浙0106&from=2031-01-01&to=2031-12-31');
     assert.equal(body.court.name, '杭州市西湖区人民法院');
     // A (03-01) and G (08-05) in time; B open past 07-10; C closed 08-01, after 07-10. F not due yet.
     assert.deepEqual(pick(body, 'assetCasesConcluded'), [2, 4]);
@@ -186,31 +185,31 @@ describe('the "3+1" indicators on a hand-computed history', () => {
     assert.equal(asset.isMet, false);
     const overall = body.indicators.find((i: { code: string }) => i.code === 'overallConcluded');
     assert.equal(overall.target, 0.8);
-    assert.deepEqual(overall.window, { from: '2022-12-21', to: '2025-12-20' });
+    assert.deepEqual(overall.window, { from: '2028-12-21', to: '2031-12-20' });
   });
 
   test('partial months are read day by day: a case counts on its one day only', async () => {
     // A on 03-01, B and C on 07-11 (the first day past their period).
     assert.deepEqual(
-      pick(await indicators(judge, 'court=浙0106&from=2025-03-01&to=2025-07-11'), 'assetCasesConcluded'),
+      pick(await indicators(judge, 'court=浙0106&from=2031-03-01&to=2031-07-11'), 'assetCasesConcluded'),
       [1, 3],
     );
     assert.deepEqual(
-      pick(await indicators(judge, 'court=浙0106&from=2025-03-02&to=2025-07-10'), 'assetCasesConcluded'),
+      pick(await indicators(judge, 'court=浙0106&from=2031-03-02&to=2031-07-10'), 'assetCasesConcluded'),
       [0, 0],
     );
     assert.deepEqual(
-      pick(await indicators(judge, 'court=浙0106&from=2025-07-11&to=2025-08-05'), 'assetCasesConcluded'),
+      pick(await indicators(judge, 'court=浙0106&from=2031-07-11&to=2031-08-05'), 'assetCasesConcluded'),
       [1, 3],
     );
     assert.deepEqual(
-      pick(await indicators(judge, 'court=浙0106&from=2025-02-15&to=2025-05-01'), 'terminationQualified'),
+      pick(await indicators(judge, 'court=浙0106&from=2031-02-15&to=2031-05-01'), 'terminationQualified'),
       [1, 2],
     );
   });
 
   test('a parent sums its children and its own cases; the province sees Xihu under Hangzhou', async () => {
-    const province = await indicators(zjCentre, 'court=浙&from=2025-01-01&to=2025-12-31');
+    const province = await indicators(zjCentre, 'court=浙&from=2031-01-01&to=2031-12-31');
     assert.deepEqual(pick(province, 'assetCasesConcluded'), [2, 4]);
     const names = province.children.map((c: { court: { name: string } }) => c.court.name);
     assert.deepEqual(names.sort(), ['宁波市中级人民法院', '杭州市中级人民法院'].sort());
@@ -239,7 +238,7 @@ describe('the "3+1" indicators on a hand-computed history', () => {
   test('the drill-down names each failing case and why', async () => {
     const res = await t.request(
       'GET',
-      '/api/v1/command/indicators/assetCasesConcluded/failing?court=浙&from=2025-01-01&to=2025-12-31',
+      '/api/v1/command/indicators/assetCasesConcluded/failing?court=浙&from=2031-01-01&to=2031-12-31',
       { token: zjCentre },
     );
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -247,11 +246,11 @@ describe('the "3+1" indicators on a hand-computed history', () => {
     const byCase = new Map(
       res.body.items.map((i: { caseId: string; reason: string }) => [i.caseId, i.reason]),
     );
-    assert.match(String(byCase.get(ids.b)), /2025-07-10届满，尚未执结/);
-    assert.match(String(byCase.get(ids.c)), /2025-08-01结案，超过法定执行期限/);
+    assert.match(String(byCase.get(ids.b)), /2031-07-10届满，尚未执结/);
+    assert.match(String(byCase.get(ids.c)), /2031-08-01结案，超过法定执行期限/);
     const term = await t.request(
       'GET',
-      '/api/v1/command/indicators/terminationQualified/failing?court=浙0106&from=2025-01-01&to=2025-12-31',
+      '/api/v1/command/indicators/terminationQualified/failing?court=浙0106&from=2031-01-01&to=2031-12-31',
       { token: judge },
     );
     assert.equal(term.body.total, 1);
@@ -260,7 +259,7 @@ describe('the "3+1" indicators on a hand-computed history', () => {
     assert.match(term.body.items[0].reason, /未核查被执行人名下车辆/);
     const petitions = await t.request(
       'GET',
-      '/api/v1/command/indicators/petitionsConcluded/failing?court=浙0106&from=2025-01-01&to=2025-12-31',
+      '/api/v1/command/indicators/petitionsConcluded/failing?court=浙0106&from=2031-01-01&to=2031-12-31',
       { token: judge },
     );
     assert.deepEqual(
@@ -276,7 +275,7 @@ describe('the "3+1" indicators on a hand-computed history', () => {
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(
-      pick(await indicators(judge, 'court=浙0106&from=2025-01-01&to=2025-12-31'), 'petitionsConcluded'),
+      pick(await indicators(judge, 'court=浙0106&from=2031-01-01&to=2031-12-31'), 'petitionsConcluded'),
       [2, 2],
     );
     const again = await t.request('POST', `/api/v1/command/petitions/${petitionOpen}/conclude`, {
@@ -303,7 +302,7 @@ describe('the "3+1" indicators on a hand-computed history', () => {
     );
     const bad = await t.request(
       'GET',
-      '/api/v1/command/indicators?court=浙0106&from=2025-12-01&to=2025-01-01',
+      '/api/v1/command/indicators?court=浙0106&from=2031-12-01&to=2031-01-01',
       { token: judge },
     );
     assert.equal(bad.status, 400);

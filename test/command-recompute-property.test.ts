@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { addCalendarDays } from '../src/kernel/index.ts';
 import { compareWithRecompute, refreshCaseFacts } from '../src/modules/command/index.ts';
 import { allSubscribers } from '../src/modules.ts';
-import { adoptClockOffset, clock } from '../src/platform/clock.ts';
+import { clock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { createOutboxDispatcher } from '../src/platform/outbox.ts';
 import { aCaseBody, aCompany, aPerson } from './factories.ts';
@@ -19,12 +19,12 @@ let t: TestApp;
 let judge: string;
 let president: string;
 let centre: string;
-let today = '2023-01-02';
+let today = '2033-01-03';
 const logger = createLogger('silent');
 
-function moveTo(date: string): void {
+async function moveTo(date: string): Promise<void> {
   today = date;
-  adoptClockOffset(Date.parse(`${date}T12:00:00+08:00`) - Date.now());
+  await t.setClockOffset(Date.parse(`${date}T12:00:00+08:00`) - Date.now());
   assert.equal(clock.today(), date);
 }
 
@@ -120,9 +120,9 @@ async function run(op: Op): Promise<void> {
         aCaseBody({
           basis: {
             kind: 'judgment',
-            documentNumber: '（2022）浙0106民初1号',
+            documentNumber: '（2032）浙0106民初1号',
             issuedBy: '杭州市西湖区人民法院',
-            effectiveDate: '2022-06-01',
+            effectiveDate: '2032-06-01',
           },
           applicants: [aCompany()],
           respondents: [aPerson()],
@@ -134,7 +134,7 @@ async function run(op: Op): Promise<void> {
       return;
     }
     case 'advance':
-      moveTo(addCalendarDays(today, op.days));
+      await moveTo(addCalendarDays(today, op.days));
       return;
     case 'suspend':
     case 'resume': {
@@ -231,14 +231,13 @@ async function run(op: Op): Promise<void> {
 }
 
 before(async () => {
-  moveTo(today);
   t = await startTestApp();
+  await moveTo(today);
   judge = await t.login('xihu.judge');
   president = await t.login('xihu.president');
   centre = await t.login('hz.command');
 });
 after(async () => {
-  adoptClockOffset(0);
   await t.close();
 });
 

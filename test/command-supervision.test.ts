@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addCalendarDays } from '../src/kernel/index.ts';
 import { allJobs } from '../src/modules.ts';
-import { adoptClockOffset, clock } from '../src/platform/clock.ts';
+import { clock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { aCaseBody } from './factories.ts';
 import { startTestApp, type TestApp } from './support.ts';
@@ -27,7 +27,6 @@ before(async () => {
   caseId = res.body.id;
 });
 after(async () => {
-  adoptClockOffset(0);
   await t.close();
 });
 
@@ -88,7 +87,7 @@ describe('supervision', () => {
       dueDate: due(),
     });
     assert.equal(res.status, 201);
-    adoptClockOffset(7 * 86_400_000);
+    await t.setClockOffset(7 * 86_400_000);
     const job = allJobs().find((j) => j.name === 'command.escalate-supervisions');
     assert.ok(job);
     const ctx = { database: t.appDatabase, logger: createLogger('silent') };
@@ -103,7 +102,7 @@ describe('supervision', () => {
       where kind = 'command.supervision-overdue'`;
     // The court's leader and the opening centre, once each.
     assert.equal(rows[0]?.n, 2);
-    adoptClockOffset(0);
+    await t.setClockOffset(0);
   });
 });
 
@@ -181,7 +180,7 @@ describe('entrustment', () => {
       dueDate: addCalendarDays(clock.today(), 2),
     });
     assert.equal(res.status, 201);
-    adoptClockOffset(4 * 86_400_000);
+    await t.setClockOffset(4 * 86_400_000);
     const job = allJobs().find((j) => j.name === 'command.escalate-supervisions');
     assert.ok(job);
     const ctx = { database: t.appDatabase, logger: createLogger('silent') };
@@ -193,6 +192,6 @@ describe('entrustment', () => {
       where kind = 'command.entrustment-overdue'`;
     // The sending judge (the demo's Haishu has no leader account; the fixture world adds one).
     assert.equal(rows.length, 1);
-    adoptClockOffset(0);
+    await t.setClockOffset(0);
   });
 });

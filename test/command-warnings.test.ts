@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { allJobs } from '../src/modules.ts';
-import { adoptClockOffset, clock } from '../src/platform/clock.ts';
+import { clock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { aCaseBody } from './factories.ts';
 import { startTestApp, type TestApp } from './support.ts';
@@ -17,8 +17,8 @@ let president: string;
 let ordinary: string;
 let special: string;
 
-function setToday(date: string): void {
-  adoptClockOffset(Date.parse(`${date}T12:00:00+08:00`) - Date.now());
+async function setToday(date: string): Promise<void> {
+  await t.setClockOffset(Date.parse(`${date}T12:00:00+08:00`) - Date.now());
   assert.equal(clock.today(), date);
 }
 
@@ -46,16 +46,16 @@ before(async () => {
   t = await startTestApp();
   judge = await t.login('xihu.judge');
   president = await t.login('xihu.president');
-  // Filed on Monday 2025-03-03: the enforcement notice is due on 03-13 (CPL-I art. 480, 10 days).
-  setToday('2025-03-03');
+  // Filed on Monday 2031-03-03: the enforcement notice is due on 03-13 (CPL-I art. 480, 10 days).
+  await setToday('2031-03-03');
   const body = (flags: string[]) =>
     aCaseBody({
       flags,
       basis: {
         kind: 'judgment',
-        documentNumber: '（2024）浙0106民初2号',
+        documentNumber: '（2030）浙0106民初2号',
         issuedBy: '杭州市西湖区人民法院',
-        effectiveDate: '2024-12-01',
+        effectiveDate: '2030-12-01',
       },
     });
   const a = await t.request('POST', '/api/v1/cases', { token: judge, body: body([]) });
@@ -74,22 +74,21 @@ before(async () => {
   }
 });
 after(async () => {
-  adoptClockOffset(0);
   await t.close();
 });
 
 test('yellow three working days before the notice is due, to the team', async () => {
-  setToday('2025-03-07');
+  await setToday('2031-03-07');
   await scan();
   assert.deepEqual((await warnings()).items, []);
-  setToday('2025-03-10');
+  await setToday('2031-03-10');
   await scan();
   const list = await warnings();
   const mine = list.items.find((w: { caseId: string }) => w.caseId === ordinary);
   assert.equal(mine.level, 'yellow');
   assert.equal(mine.escalation, 'team');
   assert.equal(mine.deadlineKind, 'enforcementNotice');
-  assert.equal(mine.dueOn, '2025-03-13');
+  assert.equal(mine.dueOn, '2031-03-13');
   assert.equal(list.statistics.yellow, 2);
   const told = await messages(ordinary);
   assert.equal(told.length, 2, 'the judge and the assistant of the team, once each');
@@ -98,7 +97,7 @@ test('yellow three working days before the notice is due, to the team', async ()
 });
 
 test('red after the due date, and up to the leader; the special case climbs first and is listed first', async () => {
-  setToday('2025-03-15');
+  await setToday('2031-03-15');
   await scan();
   const list = await warnings('&level=red');
   // Overdue 2 days: the ordinary case stays with the team; the livelihood case (twice as fast) reached the leader.
@@ -116,7 +115,7 @@ test('red after the due date, and up to the leader; the special case climbs firs
 });
 
 test('met deadlines drop their warning; a case without a node for its court’s threshold is flagged as passive', async () => {
-  setToday('2025-03-17');
+  await setToday('2031-03-17');
   for (const kind of ['enforcementNoticeSent', 'propertyReportOrderIssued']) {
     const res = await t.request('POST', `/api/v1/cases/${ordinary}/nodes`, {
       token: judge,
@@ -141,7 +140,7 @@ test('met deadlines drop their warning; a case without a node for its court’s 
     body: { court: '浙0106', passiveDays: 10 },
   });
   assert.equal(set.status, 200, JSON.stringify(set.body));
-  setToday('2025-03-28');
+  await setToday('2031-03-28');
   await scan();
   const passive = await warnings('&kind=passive');
   const flagged = passive.items.find((w: { caseId: string }) => w.caseId === ordinary);

@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { withAppLogin } from '../scripts/test-database.ts';
 import { buildApp } from '../src/app.ts';
 import { demoPassword, hashPassword, seedDemoOrganisation } from '../src/modules/identity/index.ts';
+import { adoptClockOffset } from '../src/platform/clock.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http/server.ts';
@@ -68,6 +69,11 @@ export type TestApp = {
   config: Config;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string): Promise<string>;
+  /**
+   * Moves the one clock to `offsetMs` ahead of real time, as the administrator would: stored (so the
+   * app's poll of the stored offset keeps it) and taken by this process at once.
+   */
+  setClockOffset(offsetMs: number): Promise<void>;
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
@@ -134,7 +140,12 @@ export async function startTestApp(
       tokens.set(username, res.body.token);
       return res.body.token;
     },
+    async setClockOffset(offsetMs) {
+      await database.sql`update platform.clock set offset_ms = ${offsetMs}, updated_at = now()`;
+      adoptClockOffset(offsetMs);
+    },
     async close() {
+      adoptClockOffset(0);
       await app.close();
       await appDatabase.close();
       await database.drop();
