@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { type CaseType, chinaDateOf, formatCaseNumber, searchTextOf, tokensOf } from '../../../kernel/index.ts';
+import {
+  type CaseType,
+  chinaDateOf,
+  formatCaseNumber,
+  searchTextOf,
+  tokensOf,
+} from '../../../kernel/index.ts';
 import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { invalidField } from '../../../platform/errors.ts';
@@ -191,5 +197,10 @@ export async function numberCase(
   input: { courtCode: string; year: number; caseType: CaseType },
 ): Promise<string> {
   const sequence = await nextSequence(tx, input.courtCode, input.year, input.caseType);
-  return formatCaseNumber({ year: input.year, courtCode: input.courtCode, typeCode: input.caseType, sequence });
+  return formatCaseNumber({
+    year: input.year,
+    courtCode: input.courtCode,
+    typeCode: input.caseType,
+    sequence,
+  });
 }
