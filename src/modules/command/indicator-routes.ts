@@ -1,6 +1,7 @@
 import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
+import { sendWorkbook } from '../../platform/http/attachment.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
@@ -154,10 +155,7 @@ export function registerIndicatorRoutes(app: App, { db }: { db: Db }): void {
       const statistics = await monthlyStatistics(db, requireActor(request), request.query);
       if (request.query.format !== 'xlsx') return statistics;
       const file = await monthlyStatisticsWorkbook(statistics);
-      return reply
-        .header('content-type', xlsxMediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.buffer);
+      return sendWorkbook(reply, file);
     },
   );
 }

@@ -2,6 +2,7 @@ import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import { teamSeats } from '../../platform/http/access.ts';
+import { sendWorkbook } from '../../platform/http/attachment.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { Role, requireActor } from '../identity/index.ts';
 import {
@@ -153,10 +154,7 @@ export function registerFundsDeskRoutes(app: App, { db, config }: { db: Db; conf
       const report = await monthlyReport(db, requireActor(request), request.query.month);
       if (request.query.format !== 'xlsx') return report;
       const file = await monthlyReportWorkbook(report);
-      return reply
-        .header('content-type', xlsxMediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.buffer);
+      return sendWorkbook(reply, file);
     },
   );
 }

@@ -1,6 +1,7 @@
 import { xlsxMediaType, ZBinaryFile } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { teamSeats } from '../../platform/http/access.ts';
+import { sendWorkbook } from '../../platform/http/attachment.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
@@ -170,10 +171,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
         request.query,
         purposeOf(request.headers['x-zhixing-purpose']),
       );
-      return reply
-        .header('content-type', xlsxMediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.buffer);
+      return sendWorkbook(reply, file);
     },
   );
 
