@@ -1,4 +1,5 @@
 import { and, asc, eq, like, type SQL } from 'drizzle-orm';
+import { clock } from '../../platform/clock.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
@@ -90,6 +91,6 @@ export async function refreshNextDeadline(tx: DbOrTx, c: CaseRow, today: string)
   const caseNodes = await loadNodes(tx, c.id);
   await tx
     .update(cases)
-    .set({ ...scheduleOf(c, caseNodes, today), updatedAt: new Date() })
+    .set({ ...scheduleOf(c, caseNodes, today), updatedAt: clock.now() })
     .where(eq(cases.id, c.id));
 }

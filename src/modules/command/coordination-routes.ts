@@ -2,23 +2,22 @@ import type { Db } from '../../platform/db.ts';
 import { teamSeats } from '../../platform/http/access.ts';
 import { type App, errorResponses } from '../../platform/http/server.ts';
 import { Role, requireActor } from '../identity/index.ts';
+import { ZCourtQuerySchema, ZIdParamSchema } from './contracts.ts';
 import {
   ZCoordinationEntryAddedSchema,
   ZCoordinationEntrySchema,
   ZCoordinationListSchema,
   ZCoordinationReportedSchema,
   ZCoordinationSchema,
-  ZCourtQuerySchema,
   ZCrossRegionFiledSchema,
   ZCrossRegionFilingSchema,
   ZCrossRegionListSchema,
   ZDecideSchema,
-  ZIdParamSchema,
   ZInterviewListSchema,
   ZInterviewRecordedSchema,
   ZInterviewSchema,
   ZReportCoordinationSchema,
-} from './contracts.ts';
+} from './coordination-contracts.ts';
 import { courtInScope, indicatorReaders, readers, requireAnyRole, supervisors } from './policy.ts';
 import {
   addCoordinationEntry,

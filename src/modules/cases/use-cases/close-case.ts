@@ -60,7 +60,7 @@ export async function closeCase(
         closedBy: actor.userId,
         // Closing meets the handling period: its due date is fixed now (a running suspension ends here).
         ...scheduleOf({ ...c, status: 'closed', closedOn: today }, caseNodes, today),
-        updatedAt: new Date(),
+        updatedAt: clock.now(),
       })
       .where(eq(cases.id, c.id));
     const respondents = (await loadParties(tx, c.id))

@@ -68,7 +68,7 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
       searchTokens: tokensOf([caseNumber, ...names]),
       searchText: searchTextOf([caseNumber, ...names]),
       createdAt: new Date(),
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     };
     const nodeRows = [
       { kind: NodeKind.filed, note: bi(`由${old.caseNumber}恢复执行`, `Restored from ${old.caseNumber}`) },
@@ -90,7 +90,7 @@ export async function restoreCase(db: Db, actor: Actor, caseId: string, input: {
       .values({ ...row, ...scheduleOf({ ...row, handlingDueOn: null }, nodeRows, today) });
     await tx.insert(parties).values(oldParties.map((p) => ({ ...p, id: randomUUID(), caseId: id })));
     await tx.insert(nodes).values(nodeRows);
-    await tx.update(cases).set({ restoredToId: id, updatedAt: new Date() }).where(eq(cases.id, old.id));
+    await tx.update(cases).set({ restoredToId: id, updatedAt: clock.now() }).where(eq(cases.id, old.id));
     await appendAudit(tx, {
       actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
       action: 'case.restore',
