@@ -93,6 +93,9 @@ export async function attemptSms(
     opts.signal ? { signal: opts.signal } : {},
   );
   return db.transaction(async (tx): Promise<AttemptResult> => {
+    // The message's row first, as the start takes it: two runs beside each other take their locks
+    // in one order and never deadlock.
+    await tx.select({ id: messages.id }).from(messages).where(eq(messages.id, messageId)).for('update');
     await tx
       .update(deliveries)
       .set({
