@@ -3,6 +3,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { commandModule } from './modules/command/index.ts';
 import { creditModule } from './modules/credit/index.ts';
+import { disclosureModule } from './modules/disclosure/index.ts';
 import { disposalModule } from './modules/disposal/index.ts';
 import { fundsModule } from './modules/funds/index.ts';
 import { identityModule } from './modules/identity/index.ts';
@@ -30,6 +31,7 @@ export const modules: readonly ModuleDefinition[] = [
   fundsModule,
   disposalModule,
   commandModule,
+  disclosureModule,
   flowsModule,
 ];
 

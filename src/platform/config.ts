@@ -49,6 +49,11 @@ const ZEnvSchema = z.object({
   ZHIXING_FUNDS_SECOND_APPROVAL_YUAN: z.coerce.number().int().min(1).max(10_000_000_000).default(1_000_000),
   ZHIXING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86400).default(60),
   ZHIXING_INQUIRY_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(2000),
+  ZHIXING_PUBLIC_POW_THRESHOLD: z.coerce.number().int().min(0).max(10_000_000).default(600),
+  ZHIXING_ID_MASK: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'positions "from-to" of the ID number to hide, e.g. 11-14')
+    .default('11-14'),
 });
 
 export type Config = {
@@ -101,6 +106,10 @@ export type Config = {
   jobExpireSeconds: number;
   /** Respondent queries one officer may launch per China day (online inquiry). */
   inquiryDailyQuota: number;
+  /** Public searches per minute, all processes together, above which a search must carry a proof of work; 0 = always. */
+  publicPowThreshold: number;
+  /** The digits of an ID number the public portal hides, 1-based and inclusive (失信规定 art. 6; practice 11–14). */
+  idMask: { from: number; to: number };
 };
 
 export function loadConfig(
@@ -148,5 +157,17 @@ export function loadConfig(
     fundsSecondApprovalFromFen: e.ZHIXING_FUNDS_SECOND_APPROVAL_YUAN * 100,
     jobExpireSeconds: e.ZHIXING_JOB_EXPIRE_SECONDS,
     inquiryDailyQuota: e.ZHIXING_INQUIRY_DAILY_QUOTA,
+    publicPowThreshold: e.ZHIXING_PUBLIC_POW_THRESHOLD,
+    idMask: idMaskOf(e.ZHIXING_ID_MASK),
   };
+}
+
+function idMaskOf(spec: string): { from: number; to: number } {
+  const [from, to] = spec.split('-').map(Number);
+  if (from === undefined || to === undefined || from < 1 || to > 18 || from > to) {
+    throw new Error(
+      `配置有误 / Invalid configuration:\n  ZHIXING_ID_MASK: "${spec}" is not a range within 1-18`,
+    );
+  }
+  return { from, to };
 }

@@ -3,6 +3,8 @@ import { auctionFixtures } from './auction-fixtures.ts';
 import { caseFixtures } from './case-fixtures.ts';
 import { commandFixtures } from './command-fixtures.ts';
 import { creditFixtures } from './credit-fixtures.ts';
+import { disclosureFixtures } from './disclosure-fixtures.ts';
+import { disclosureRewardFixtures } from './disclosure-reward-fixtures.ts';
 import { distributionFixtures } from './distribution-fixtures.ts';
 import { expectedFor } from './expectations.ts';
 import { fundsFixtures } from './funds-fixtures.ts';
@@ -33,11 +35,13 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...creditFixtures,
   ...matchingFixtures,
   ...notifyFixtures,
+  ...disclosureFixtures,
   ...fundsFixtures,
   ...distributionFixtures,
   ...auctionFixtures,
   ...valuationFixtures,
   ...commandFixtures,
+  ...disclosureRewardFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

@@ -15,6 +15,20 @@ export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/c
 export { closeCase } from './use-cases/close-case.ts';
 export { type FiledCase, fileCase, numberCase } from './use-cases/file-case.ts';
 export { listCases, listTotalCap } from './use-cases/list-cases.ts';
+export {
+  caseStatusLabel,
+  countPublicTerminated,
+  courtOfCase,
+  findPartySeat,
+  normalizePartyIdentifier,
+  type PartySeat,
+  type PublicCaseRow,
+  partyCaseProgress,
+  publicCasesOfRespondent,
+  type RespondentQuery,
+  seatsOfLawyer,
+  seatsOfPerson,
+} from './use-cases/party-lookup.ts';
 export { recordNode } from './use-cases/record-node.ts';
 export { recordRecovered } from './use-cases/record-recovered.ts';
 export { restoreCase } from './use-cases/restore-case.ts';

@@ -8,8 +8,8 @@ import { defineModule } from '../../platform/module.ts';
 import { terminationFacts } from '../cases/index.ts';
 import { seedCreditDemo } from './demo-seed.ts';
 import { creditEvents } from './events.ts';
+import { registerGridRoutes } from './grid-routes.ts';
 import { creditJobs } from './jobs/index.ts';
-import { registerPublicCreditRoutes } from './public-routes.ts';
 import { registerRestrictionRoutes } from './restriction-routes.ts';
 import { registerCreditRoutes } from './routes.ts';
 import { creditSubscribers } from './subscribers.ts';
@@ -38,6 +38,13 @@ export { listRespondent } from './use-cases/list-respondent.ts';
 export { listSpendingPermissions, type SpendingPermission } from './use-cases/list-spending-permissions.ts';
 export { orderRestriction } from './use-cases/order-restriction.ts';
 export {
+  parsePublicQuery,
+  publicMaxPage,
+  publicPageSize,
+  searchPublicDishonest,
+  searchPublicRestricted,
+} from './use-cases/public-search.ts';
+export {
   type PunishmentSnapshot,
   readPunishmentSnapshot,
   SnapshotColumn,
@@ -53,7 +60,7 @@ export const creditModule = defineModule({
     const db = ctx.database.db;
     registerCreditRoutes(app, { db });
     registerRestrictionRoutes(app, { db });
-    registerPublicCreditRoutes(app, { db });
+    registerGridRoutes(app, { db });
   },
   seedDemo: (ctx) => seedCreditDemo(ctx.database.db, { logger: ctx.logger, today: ctx.today }),
 });

@@ -10,6 +10,7 @@ export { payoutDelayReasonLabels } from './rules/payout-deadline.ts';
 export { type CaseAccountRow, findCaseAccount } from './use-cases/accounts.ts';
 export { type Arrival, type ArrivalOutcome, bookArrivals } from './use-cases/book-arrivals.ts';
 export { approveDisbursement, proposeDisbursement, rejectDisbursement } from './use-cases/disbursements.ts';
+export { partyMoneyOf } from './use-cases/party-money.ts';
 export { receivedFenOf } from './use-cases/received.ts';
 export { settlePayment } from './use-cases/settle-payment.ts';
 export { claimUnmatched } from './use-cases/unmatched.ts';

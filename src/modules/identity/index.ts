@@ -7,7 +7,7 @@ export { type Actor, hasRole, Role, roleLabels } from './actor.ts';
 export { demoAccounts } from './demo-org.ts';
 export { seedDemoOrganisation } from './demo-seed.ts';
 export { requireActor } from './http-auth.ts';
-export { demoPassword, hashPassword } from './password.ts';
+export { checkPasswordPolicy, demoPassword, hashPassword, verifyPassword } from './password.ts';
 export { dataScopePrefix, isInScope, requireRole } from './policy.ts';
 export { loadActorByUserId, loadActorByUsername } from './use-cases/load-actor.ts';
 export { areasOfUser, readUserAreas, setUserAreas } from './use-cases/manage-areas.ts';

@@ -16,6 +16,7 @@ export {
   listControlledAssets,
 } from './use-cases/controlled-assets.ts';
 export { insertInstitution, saveCallbackBase } from './use-cases/manage-institutions.ts';
+export { partyInquirySummary } from './use-cases/party-summary.ts';
 export { launchDueRequeries } from './use-cases/requery.ts';
 export { settleCaseInquiries } from './use-cases/settle.ts';
 export { warnExpiringMeasures } from './use-cases/warn-expiring.ts';

@@ -4,6 +4,7 @@ import { registerNotifyRoutes } from './routes.ts';
 
 export { type QueuedInApp, type QueueInAppInput, queueInApp } from './use-cases/queue-in-app.ts';
 export { type QueueSmsInput, queueSms } from './use-cases/queue-sms.ts';
+export { smsLogOf } from './use-cases/sms-log.ts';
 
 /**
  * Notifications for every module: SMS to parties through the SMS gateway (docs/protocols/sms.md),

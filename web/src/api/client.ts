@@ -38,6 +38,11 @@ type RequestOptions = {
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal;
+  /**
+   * A credential other than the staff session (the party portal's token): sent as these headers,
+   * and the session cookie is then left out of the request.
+   */
+  credentialHeaders?: Record<string, string>;
 };
 
 const csrfHeader = 'x-zhixing-csrf';
@@ -101,7 +106,7 @@ async function toApiError(response: Response, url: string): Promise<ApiError> {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const url = buildUrl(path, options.query);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.credentialHeaders };
   if (method !== 'GET') headers[csrfHeader] = '1';
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -110,7 +115,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     response = await fetch(url, {
       method,
       headers,
-      credentials: 'same-origin',
+      credentials: options.credentialHeaders ? 'omit' : 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

@@ -1,9 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TPublicEntryPage, TPublicRestrictedPage } from '../../../src/modules/credit/contracts.ts';
+import type {
+  TPublicEntryPage,
+  TPublicRestrictedPage,
+  TPublicTerminatedPage,
+} from '../../../src/modules/disclosure/public-contracts.ts';
 import { requestJson } from './client.ts';
 
 /** The public disclosure API (`/api/v1/public/…`): no sign-in, rate-limited per address. */
-type PublicPages = { dishonest: TPublicEntryPage; 'consumption-restrictions': TPublicRestrictedPage };
+type PublicPages = {
+  dishonest: TPublicEntryPage;
+  'consumption-restrictions': TPublicRestrictedPage;
+  terminated: TPublicTerminatedPage;
+};
 export type PublicList = keyof PublicPages;
 
 export const portalKeys = {

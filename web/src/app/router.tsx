@@ -64,6 +64,7 @@ const PortalPage = lazy(() =>
 const TransparencyPage = lazy(() =>
   import('../areas/portal/transparency-page.tsx').then((m) => ({ default: m.TransparencyPage })),
 );
+const MySite = lazy(() => import('../areas/my/my-site.tsx').then((m) => ({ default: m.MySite })));
 const AuctionSite = lazy(() =>
   import('../areas/auction/auction-site.tsx').then((m) => ({ default: m.AuctionSite })),
 );
@@ -83,6 +84,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageSpin fullScreen />}>
         <AuctionSite />
+      </Suspense>
+    ),
+  },
+  {
+    // The party and lawyer portal: its own sign-in (a portal token), never the court's session.
+    path: '/my/*',
+    element: (
+      <Suspense fallback={<PageSpin fullScreen />}>
+        <MySite />
       </Suspense>
     ),
   },

@@ -3,6 +3,7 @@ import { caseDetailMessages } from './messages/case-detail.ts';
 import { commandMessages } from './messages/command.ts';
 import { commonMessages } from './messages/common.ts';
 import { creditMessages } from './messages/credit.ts';
+import { disclosureMessages } from './messages/disclosure.ts';
 import { disposalMessages } from './messages/disposal.ts';
 import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
@@ -31,6 +32,7 @@ export const messages = {
   ...fundsPayoutDelayMessages,
   ...disposalMessages,
   ...commandMessages,
+  ...disclosureMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
-import type { TPublicEntry, TPublicRestricted } from '../../../../src/modules/credit/contracts.ts';
+import type { TPublicEntry, TPublicRestricted } from '../../../../src/modules/disclosure/public-contracts.ts';
 import { MoneyText } from '../../components/money-text.tsx';
 import { useI18n } from '../../i18n/index.ts';
 

@@ -7,18 +7,27 @@ import { describeError } from '../../components/error-text.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { transparencyMessages } from '../../i18n/messages/transparency.ts';
 import { PortalEntryCard, PortalRestrictedCard } from './portal-cards.tsx';
+import { PortalTerminatedCard } from './portal-case-cards.tsx';
+import { RespondentSearch } from './respondent-search.tsx';
+
+const lists: readonly PublicList[] = ['dishonest', 'consumption-restrictions', 'terminated'];
+
+function readList(value: string | null): PublicList {
+  return lists.find((list) => list === value) ?? 'dishonest';
+}
 
 /**
- * The public portal (执行信息公开), no sign-in: the dishonest list and the consumption-restricted,
- * searched by name, ID number or credit code (失信规定 art. 6). The server masks ID numbers, shows
- * only published entries and limits each address's searches.
+ * The public portal (执行信息公开), no sign-in: one respondent searched by name with an ID number
+ * or credit code (open cases, dishonest entries, restrictions, 终本 cases); and the dishonest list,
+ * the consumption-restricted and the 终本 cases, searched by name, ID number or credit code
+ * (失信规定 art. 6). The server masks ID numbers, shows only published entries and limits each
+ * address's searches.
  */
 export function PortalPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [search, setSearch] = useSearchParams();
-  const list: PublicList =
-    search.get('list') === 'consumption-restrictions' ? 'consumption-restrictions' : 'dishonest';
+  const list = readList(search.get('list'));
   const q = search.get('q') ?? '';
   const page = Math.max(1, Number(search.get('page')) || 1);
   const dishonest = usePublicSearch('dishonest', list === 'dishonest' ? q : '', page);
@@ -27,7 +36,8 @@ export function PortalPage() {
     list === 'consumption-restrictions' ? q : '',
     page,
   );
-  const query = list === 'dishonest' ? dishonest : restricted;
+  const terminated = usePublicSearch('terminated', list === 'terminated' ? q : '', page);
+  const query = list === 'dishonest' ? dishonest : list === 'terminated' ? terminated : restricted;
   const update = (patch: Record<string, string>) => {
     const next = new URLSearchParams(search);
     for (const [key, value] of Object.entries(patch)) {
@@ -45,34 +55,38 @@ export function PortalPage() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#10233f' }}>
-        <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-          <Flex align="center" gap={10}>
-            <span className="app-logo-mark">执</span>
-            <Typography.Text style={{ color: '#fff', fontSize: 16 }} strong>
-              {t('portal.brand')}
-            </Typography.Text>
-          </Flex>
-          <Flex align="center" gap={16}>
-            <Link
-              to="/portal/transparency"
-              style={{ color: '#c9d6ea' }}
-              data-testid="portal-transparency-link"
-            >
-              {i18n.pick(transparencyMessages['transparency.link'])}
-            </Link>
-            <Link to="/login" style={{ color: '#c9d6ea' }}>
-              {t('portal.officerSignIn')}
-            </Link>
-            <LanguageSwitch />
-          </Flex>
+      <a className="public-skip" href="#portal-main">
+        {t('disclosure.skip')}
+      </a>
+      <Layout.Header className="public-header">
+        <Flex align="center" gap={10}>
+          <span className="app-logo-mark" aria-hidden>
+            执
+          </span>
+          <Typography.Text style={{ color: '#fff', fontSize: 16 }} strong>
+            {t('portal.brand')}
+          </Typography.Text>
         </Flex>
+        <nav className="public-nav" aria-label={t('disclosure.nav.label')}>
+          <Link to="/my" data-testid="portal-my-link">
+            {t('disclosure.nav.my')}
+          </Link>
+          <Link to="/portal/transparency" data-testid="portal-transparency-link">
+            {i18n.pick(transparencyMessages['transparency.link'])}
+          </Link>
+          <Link to="/login">{t('portal.officerSignIn')}</Link>
+          <LanguageSwitch />
+        </nav>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1040, margin: '0 auto', width: '100%' }}>
-        <Typography.Title level={2} data-testid="portal-title" style={{ marginBottom: 4 }}>
+      <Layout.Content id="portal-main" className="public-main" tabIndex={-1}>
+        <Typography.Title level={1} data-testid="portal-title" style={{ fontSize: 28, marginBottom: 4 }}>
           {t('portal.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
+        <RespondentSearch />
+        <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+          {t('disclosure.lists.title')}
+        </Typography.Title>
         <Card>
           <Tabs
             activeKey={list}
@@ -80,6 +94,7 @@ export function PortalPage() {
             items={[
               { key: 'dishonest', label: t('portal.tab.dishonest') },
               { key: 'consumption-restrictions', label: t('portal.tab.restricted') },
+              { key: 'terminated', label: t('disclosure.tab.terminated') },
             ]}
           />
           <Input.Search
@@ -107,9 +122,17 @@ export function PortalPage() {
               ) : null}
               {list === 'dishonest'
                 ? dishonest.data?.items.map((item) => <PortalEntryCard key={item.reference} item={item} />)
-                : restricted.data?.items.map((item) => (
+                : null}
+              {list === 'consumption-restrictions'
+                ? restricted.data?.items.map((item) => (
                     <PortalRestrictedCard key={item.reference} item={item} />
-                  ))}
+                  ))
+                : null}
+              {list === 'terminated'
+                ? terminated.data?.items.map((item) => (
+                    <PortalTerminatedCard key={item.caseNumber} item={item} />
+                  ))
+                : null}
               {query.data.total > query.data.pageSize ? (
                 <Pagination
                   style={{ marginTop: 16, textAlign: 'center' }}

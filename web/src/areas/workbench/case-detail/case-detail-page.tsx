@@ -21,6 +21,7 @@ import { FundsPanel } from './funds/funds-panel.tsx';
 import { InquiryPanel } from './inquiry/inquiry-panel.tsx';
 import { NodesPanel } from './nodes-panel.tsx';
 import { PartiesPanel } from './parties-panel.tsx';
+import { PartyRequestsPanel, PartyRequestsTabLabel } from './party-requests/party-requests-panel.tsx';
 import { RecordNodeModal } from './record-node-modal.tsx';
 import { RestoreCaseModal } from './restore-case-modal.tsx';
 import { TeamPanel } from './team-panel.tsx';
@@ -36,6 +37,7 @@ const tabKeys = [
   'disposal',
   'funds',
   'command',
+  'partyRequests',
 ] as const;
 type TabKey = (typeof tabKeys)[number];
 type OpenModal = 'node' | 'close' | 'restore' | null;
@@ -179,6 +181,11 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
             { key: 'disposal', label: t('disposal.tab'), children: <DisposalPanel detail={detail} /> },
             { key: 'funds', label: t('case.tab.funds'), children: <FundsPanel detail={detail} /> },
             { key: 'command', label: t('command.case.tab'), children: <CommandPanel detail={detail} /> },
+            {
+              key: 'partyRequests',
+              label: <PartyRequestsTabLabel caseId={detail.id} />,
+              children: <PartyRequestsPanel caseId={detail.id} />,
+            },
           ]}
         />
       </Card>

@@ -1,4 +1,3 @@
-import type { IdMask } from '../../kernel/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
 import { areasOfUser, Role, readUserAreas, requireActor, setUserAreas } from '../identity/index.ts';
@@ -9,13 +8,9 @@ import {
   ZGridInboxSchema,
   ZGridReadSchema,
   ZPageQuerySchema,
-  ZPublicEntryPageSchema,
-  ZPublicQuerySchema,
-  ZPublicRestrictedPageSchema,
   ZSeqSchema,
 } from './contracts.ts';
 import { gridInbox, markGridInboxRead } from './use-cases/grid-inbox.ts';
-import { searchPublicDishonest, searchPublicRestricted } from './use-cases/public-search.ts';
 
 const errors = {
   400: ZErrorSchema,
@@ -24,48 +19,9 @@ const errors = {
   404: ZErrorSchema,
   429: ZErrorSchema,
 };
-// Per address: enough for a person searching, too little for harvesting the list.
-const publicRateLimit = { max: 30, timeWindow: '1 minute' };
-
-/** The public list (失信规定 art. 6) for the portal, and the grid workers' inbox. */
-export function registerPublicCreditRoutes(app: App, opts: { db: Db; idMask?: IdMask }): void {
+/** The grid workers' inbox of listings and restrictions in their areas, and their areas. */
+export function registerGridRoutes(app: App, opts: { db: Db }): void {
   const { db } = opts;
-  const tags = ['public'];
-  app.get(
-    '/api/v1/public/dishonest',
-    {
-      config: { access: { kind: 'public' }, rateLimit: publicRateLimit },
-      schema: {
-        tags,
-        summary: '失信被执行人名单公开查询 / Search the public dishonest list',
-        security: [],
-        querystring: ZPublicQuerySchema,
-        response: { 200: ZPublicEntryPageSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return searchPublicDishonest(db, request.query, { mask: opts.idMask });
-    },
-  );
-  app.get(
-    '/api/v1/public/consumption-restrictions',
-    {
-      config: { access: { kind: 'public' }, rateLimit: publicRateLimit },
-      schema: {
-        tags,
-        summary: '限制消费人员公开查询 / Search consumption-restricted persons',
-        security: [],
-        querystring: ZPublicQuerySchema,
-        response: { 200: ZPublicRestrictedPageSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return searchPublicRestricted(db, request.query, { mask: opts.idMask });
-    },
-  );
-
   app.get(
     '/api/v1/credit/grid/inbox',
     {

@@ -1,0 +1,34 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedDisclosureDemo } from './demo-seed.ts';
+import { disclosureJobs } from './jobs.ts';
+import { registerOrderRoutes } from './order-routes.ts';
+import { registerPartyRoutes } from './party-routes.ts';
+import { registerPublicRoutes } from './public-routes.ts';
+import { registerRewardRoutes } from './reward-routes.ts';
+import { partyNotifications } from './subscribers.ts';
+import { registerTeamRoutes } from './team-routes.ts';
+
+export { openPortalSession, type PortalUser, portalTokenHeader } from './portal-auth.ts';
+export { type CaseAccess, loadCaseAccess } from './use-cases/party-access.ts';
+export { openRequest } from './use-cases/party-requests.ts';
+
+/**
+ * Disclosure and service (执行公开, seed 003 items 41–45): the public portal's searches and lists,
+ * moved here from the modules that keep the records; the party and lawyer portal (sign-in by SMS
+ * code, progress, clues, messages, applications, notices); reward notices and lawyers'
+ * investigation orders.
+ */
+export const disclosureModule = defineModule({
+  name: 'disclosure',
+  subscribers: [partyNotifications],
+  jobs: disclosureJobs,
+  routes(app, ctx) {
+    const db = ctx.database.db;
+    registerPublicRoutes(app, { db, idMask: ctx.config.idMask, powThreshold: ctx.config.publicPowThreshold });
+    registerPartyRoutes(app, { db });
+    registerTeamRoutes(app, { db });
+    registerRewardRoutes(app, { db });
+    registerOrderRoutes(app, { db });
+  },
+  seedDemo: (ctx) => seedDisclosureDemo(ctx),
+});

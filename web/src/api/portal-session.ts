@@ -1,0 +1,72 @@
+import { useSyncExternalStore } from 'react';
+import type { TPortalSession } from '../../../src/modules/disclosure/contracts.ts';
+
+/**
+ * The party portal's credential (`/my`): the token a party (SMS code) or a lawyer (licence number
+ * and password) receives at sign-in, kept in this tab's sessionStorage — it ends with the tab, as
+ * the server's session ends two hours after sign-in. Apart from the court staff's session cookie,
+ * which the portal routes never receive.
+ */
+export type PortalSession = Pick<TPortalSession, 'token' | 'kind' | 'name' | 'expiresAt'>;
+
+const storageKey = 'zhixing.portal.session';
+const changeEvent = 'zhixing-portal-session';
+
+function isSession(value: unknown): value is PortalSession {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'token' in value &&
+    typeof value.token === 'string' &&
+    'kind' in value &&
+    (value.kind === 'party' || value.kind === 'lawyer') &&
+    'name' in value &&
+    typeof value.name === 'string' &&
+    'expiresAt' in value &&
+    typeof value.expiresAt === 'string'
+  );
+}
+
+let cachedRaw: string | null = null;
+let cached: PortalSession | null = null;
+
+export function readPortalSession(): PortalSession | null {
+  let raw: string | null = null;
+  try {
+    raw = window.sessionStorage.getItem(storageKey);
+  } catch {
+    return cached;
+  }
+  if (raw === cachedRaw) return cached;
+  cachedRaw = raw;
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    cached = isSession(parsed) ? parsed : null;
+  } catch {
+    cached = null;
+  }
+  return cached;
+}
+
+export function writePortalSession(session: PortalSession | null): void {
+  const raw = session ? JSON.stringify(session) : null;
+  try {
+    if (raw) window.sessionStorage.setItem(storageKey, raw);
+    else window.sessionStorage.removeItem(storageKey);
+  } catch {
+    // Storage disabled: the person stays signed in for this page only.
+  }
+  cachedRaw = raw;
+  cached = session;
+  window.dispatchEvent(new Event(changeEvent));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener(changeEvent, onChange);
+  return () => window.removeEventListener(changeEvent, onChange);
+}
+
+/** The person signed in to the portal in this tab, or `null`. */
+export function usePortalSession(): PortalSession | null {
+  return useSyncExternalStore(subscribe, readPortalSession, () => null);
+}

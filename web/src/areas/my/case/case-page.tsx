@@ -1,0 +1,89 @@
+import { Breadcrumb, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type TPartyCase, usePartyCase } from '../../../api/party.ts';
+import { PageSpin } from '../../../app/page-spin.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import { DeliveryLog } from '../notices/delivery-log.tsx';
+import { useDocumentTitle } from '../use-document-title.ts';
+import { CaseSummaryCard } from './case-summary-card.tsx';
+import { DocumentsSection } from './documents-section.tsx';
+import { EnforcementSection } from './enforcement-section.tsx';
+import { ProgressSection } from './progress-section.tsx';
+import { RequestsSection } from './requests-section.tsx';
+
+const tabKeys = ['progress', 'enforcement', 'documents', 'requests', 'deliveries'] as const;
+type TabKey = (typeof tabKeys)[number];
+
+function readTab(value: string | null): TabKey {
+  return tabKeys.find((key) => key === value) ?? 'progress';
+}
+
+/** One case of the person's: its progress, what was done and paid, and what they sent the team. */
+export function CasePage() {
+  const { id = '' } = useParams();
+  const query = usePartyCase(id);
+  if (query.isPending) return <PageSpin />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  return <CaseView detail={query.data} />;
+}
+
+function CaseView({ detail }: { detail: TPartyCase }) {
+  const { t, pick } = useI18n();
+  useDocumentTitle(detail.caseNumber);
+  const [params, setParams] = useSearchParams();
+  const tab = readTab(params.get('tab'));
+  return (
+    <Flex vertical gap={16}>
+      <Breadcrumb
+        items={[{ title: <Link to="/my">{t('my.cases.title')}</Link> }, { title: detail.caseNumber }]}
+      />
+      <Flex align="center" gap={8} wrap>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }} className="tabular-nums">
+          <span data-testid="my-case-number">{detail.caseNumber}</span>
+        </Typography.Title>
+        <Tag color={detail.status === 'closed' ? 'default' : 'processing'}>{pick(detail.statusLabel)}</Tag>
+        <Tag>{t(`my.role.${detail.role}`)}</Tag>
+      </Flex>
+      <CaseSummaryCard detail={detail} />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            setParams(
+              (current) => {
+                const updated = new URLSearchParams(current);
+                updated.set('tab', key);
+                return updated;
+              },
+              { replace: true },
+            )
+          }
+          items={[
+            { key: 'progress', label: t('my.tab.progress'), children: <ProgressSection detail={detail} /> },
+            {
+              key: 'enforcement',
+              label: t('my.tab.enforcement'),
+              children: <EnforcementSection detail={detail} />,
+            },
+            {
+              key: 'documents',
+              label: t('my.tab.documents'),
+              children: <DocumentsSection documents={detail.documents} />,
+            },
+            {
+              key: 'requests',
+              label: t('my.tab.requests'),
+              children: <RequestsSection caseId={detail.id} />,
+            },
+            {
+              key: 'deliveries',
+              label: t('my.tab.deliveries'),
+              children: <DeliveryLog caseId={detail.id} />,
+            },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,52 @@
+import { Badge, Button, Typography } from 'antd';
+import { NavLink, useNavigate } from 'react-router';
+import { usePartyNotices, usePortalLogout } from '../../api/party.ts';
+import { usePortalSession } from '../../api/portal-session.ts';
+import { useI18n } from '../../i18n/index.ts';
+
+/** The signed-in person's links: their cases, their notices (with the unread count), sign out. */
+export function MyNav() {
+  const { t } = useI18n();
+  const session = usePortalSession();
+  const notices = usePartyNotices();
+  const logout = usePortalLogout();
+  const navigate = useNavigate();
+  if (!session) return null;
+  const unread = notices.data?.unread ?? 0;
+  return (
+    <>
+      <NavLink to="/my" end data-testid="my-nav-cases">
+        {t('my.nav.cases')}
+      </NavLink>
+      <NavLink
+        to="/my/notices"
+        data-testid="my-nav-notices"
+        style={{ marginInlineEnd: unread > 0 ? 8 : 0 }}
+        aria-label={unread > 0 ? t('my.nav.noticesUnread', { count: unread }) : undefined}
+      >
+        <Badge
+          count={unread}
+          size="small"
+          offset={[8, -2]}
+          style={{ boxShadow: 'none' }}
+          rootClassName="my-nav-badge"
+        >
+          {t('my.nav.notices')}
+        </Badge>
+      </NavLink>
+      <Typography.Text style={{ color: '#fff' }} data-testid="my-user-name">
+        {session.kind === 'lawyer' ? t('my.nav.lawyerName', { name: session.name }) : session.name}
+      </Typography.Text>
+      <Button
+        type="link"
+        size="small"
+        style={{ color: '#c9d6ea', paddingInline: 0 }}
+        loading={logout.isPending}
+        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/my/login') })}
+        data-testid="my-logout"
+      >
+        {t('my.nav.logout')}
+      </Button>
+    </>
+  );
+}
