@@ -26,9 +26,15 @@ export const ZPartyLoginSchema = z.strictObject({
   code: z.string().regex(/^\d{6}$/, '验证码为6位数字 / The code is 6 digits'),
 });
 export type TPartyLogin = z.infer<typeof ZPartyLoginSchema>;
+// A password is taken as typed (not trimmed), but nothing a keyboard cannot type.
+const noControl = [/^\P{Cc}*$/u, '不能包含控制字符 / Must not contain control characters'] as const;
 export const ZLawyerLoginSchema = z.strictObject({
   licenceNumber: ZText(30, { min: 1 }),
-  password: z.string().min(1).max(200),
+  password: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(...noControl),
 });
 export type TLawyerLogin = z.infer<typeof ZLawyerLoginSchema>;
 export const ZPortalSessionSchema = z.object({
@@ -224,7 +230,11 @@ export const ZLawyerInputSchema = z.strictObject({
   lawFirm: ZText(100, { min: 1 }),
   licenceNumber: z.string().regex(/^\d{17}$/, '律师执业证号为17位数字 / A licence number is 17 digits'),
   phone: z.string().regex(/^1[3-9]\d{9}$/, '请填写11位手机号码 / An 11-digit mobile number'),
-  password: z.string().min(10, '密码至少10位 / At least 10 characters').max(200),
+  password: z
+    .string()
+    .min(10, '密码至少10位 / At least 10 characters')
+    .max(200)
+    .regex(...noControl),
 });
 export type TLawyerInput = z.infer<typeof ZLawyerInputSchema>;
 export const ZLawyerSchema = z.object({
