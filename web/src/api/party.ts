@@ -3,31 +3,27 @@ import type { z } from 'zod';
 import type {
   TApplicationInput,
   TClueInput,
-  TDeliveryList,
   TLawyerLogin,
   TMessageInput,
   TPartyCase,
   TPartyCaseList,
   TPartyCodeRequest,
   TPartyLogin,
-  TPartyNoticeList,
   TPartyRequestList,
   TPortalMe,
   TPortalSession,
-  TPreferences,
   TRequestKind,
   ZCreatedRequestSchema,
   ZPartyCodeAcceptedSchema,
 } from '../../../src/modules/disclosure/contracts.ts';
 import { everyValueOf } from '../lib/every-value.ts';
-import { isApiError, type QueryParams, requestJson, requestVoid } from './client.ts';
-import { readPortalSession, usePortalSession, writePortalSession } from './portal-session.ts';
+import { requestJson } from './client.ts';
+import { asPortal, asPortalVoid, usePortalSession, writePortalSession } from './portal-session.ts';
 
 /**
  * The party and lawyer portal (`/my`, `/api/v1/party/…`): sign-in by SMS code or licence number,
- * the person's own cases, and what they send the case team. Every request carries the portal
- * token in `x-zhixing-portal` and never the staff session cookie; a 401 means the portal session
- * has ended, and the person is signed out in this tab.
+ * the person's own cases, and what they send the case team (notices: party-notices.ts). The
+ * portal token goes with every request (portal-session.ts).
  */
 export type TPartyCodeAccepted = z.infer<typeof ZPartyCodeAcceptedSchema>;
 export type TCreatedRequest = z.infer<typeof ZCreatedRequestSchema>;
@@ -35,8 +31,6 @@ export type TApplicationKind = TApplicationInput['kind'];
 export type TAttachmentInput = NonNullable<TClueInput['attachments']>[number];
 export type TPartyCaseSummary = TPartyCaseList['items'][number];
 export type TPartyRequest = TPartyRequestList['items'][number];
-export type TPartyNotice = TPartyNoticeList['items'][number];
-export type TDelivery = TDeliveryList['items'][number];
 export type {
   TApplicationInput,
   TClueInput,
@@ -45,7 +39,6 @@ export type {
   TPartyCodeRequest,
   TPartyLogin,
   TPortalSession,
-  TPreferences,
   TRequestKind,
 };
 
@@ -68,8 +61,6 @@ export const attachmentTypes = everyValueOf<TAttachmentInput['contentType']>()([
 export const maxAttachments = 3;
 export const maxAttachmentBytes = 5 * 1024 * 1024;
 
-export const portalTokenHeader = 'x-zhixing-portal';
-
 export const partyKeys = {
   all: ['party'] as const,
   me: () => [...partyKeys.all, 'me'] as const,
@@ -80,31 +71,6 @@ export const partyKeys = {
   notices: () => [...partyKeys.all, 'notices'] as const,
   preferences: () => [...partyKeys.all, 'preferences'] as const,
 };
-
-type PortalOptions = {
-  method?: 'GET' | 'POST' | 'PUT';
-  body?: unknown;
-  query?: QueryParams;
-  signal?: AbortSignal;
-};
-
-function credentialHeaders(): Record<string, string> {
-  const session = readPortalSession();
-  return session ? { [portalTokenHeader]: session.token } : {};
-}
-
-function forgetOn401(error: unknown): never {
-  if (isApiError(error) && error.status === 401) writePortalSession(null);
-  throw error;
-}
-
-async function asPortal<T>(path: string, options: PortalOptions = {}): Promise<T> {
-  return requestJson<T>(path, { ...options, credentialHeaders: credentialHeaders() }).catch(forgetOn401);
-}
-
-async function asPortalVoid(path: string, options: PortalOptions = {}): Promise<void> {
-  return requestVoid(path, { ...options, credentialHeaders: credentialHeaders() }).catch(forgetOn401);
-}
 
 const caseBase = (caseId: string) => `/api/v1/party/cases/${encodeURIComponent(caseId)}`;
 
@@ -220,55 +186,4 @@ export function useSendMessage(caseId: string) {
 
 export function useSubmitApplication(caseId: string) {
   return useSubmit<TApplicationInput>(caseId, 'applications');
-}
-
-/** The SMS and in-app messages sent to the person about the case. */
-export function useDeliveries(caseId: string) {
-  const session = usePortalSession();
-  return useQuery({
-    queryKey: partyKeys.deliveries(caseId),
-    queryFn: ({ signal }) => asPortal<TDeliveryList>(`${caseBase(caseId)}/deliveries`, { signal }),
-    enabled: session !== null && caseId !== '',
-    retry: false,
-  });
-}
-
-// ——— Notices and preferences ———
-
-export function usePartyNotices() {
-  const session = usePortalSession();
-  return useQuery({
-    queryKey: partyKeys.notices(),
-    queryFn: ({ signal }) => asPortal<TPartyNoticeList>('/api/v1/party/notices', { signal }),
-    enabled: session !== null,
-    retry: false,
-    refetchInterval: 60_000,
-  });
-}
-
-export function useMarkNoticesRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => asPortalVoid('/api/v1/party/notices/read', { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partyKeys.notices() }),
-  });
-}
-
-export function usePreferences() {
-  const session = usePortalSession();
-  return useQuery({
-    queryKey: partyKeys.preferences(),
-    queryFn: ({ signal }) => asPortal<TPreferences>('/api/v1/party/preferences', { signal }),
-    enabled: session !== null,
-    retry: false,
-  });
-}
-
-export function useUpdatePreferences() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TPreferences) =>
-      asPortal<TPreferences>('/api/v1/party/preferences', { method: 'PUT', body }),
-    onSuccess: (preferences) => queryClient.setQueryData(partyKeys.preferences(), preferences),
-  });
 }

@@ -1,11 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import type { TPortalSession } from '../../../src/modules/disclosure/contracts.ts';
+import { isApiError, type QueryParams, requestJson, requestVoid } from './client.ts';
 
 /**
  * The party portal's credential (`/my`): the token a party (SMS code) or a lawyer (licence number
  * and password) receives at sign-in, kept in this tab's sessionStorage — it ends with the tab, as
  * the server's session ends two hours after sign-in. Apart from the court staff's session cookie,
- * which the portal routes never receive.
+ * which the portal routes never receive: every portal request carries the token in
+ * `x-zhixing-portal` and no cookie, and a 401 means the session has ended — the person is signed
+ * out in this tab.
  */
 export type PortalSession = Pick<TPortalSession, 'token' | 'kind' | 'name' | 'expiresAt'>;
 
@@ -69,4 +72,31 @@ function subscribe(onChange: () => void): () => void {
 /** The person signed in to the portal in this tab, or `null`. */
 export function usePortalSession(): PortalSession | null {
   return useSyncExternalStore(subscribe, readPortalSession, () => null);
+}
+
+export const portalTokenHeader = 'x-zhixing-portal';
+
+type PortalOptions = {
+  method?: 'GET' | 'POST' | 'PUT';
+  body?: unknown;
+  query?: QueryParams;
+  signal?: AbortSignal;
+};
+
+function credentialHeaders(): Record<string, string> {
+  const session = readPortalSession();
+  return session ? { [portalTokenHeader]: session.token } : {};
+}
+
+function forgetOn401(error: unknown): never {
+  if (isApiError(error) && error.status === 401) writePortalSession(null);
+  throw error;
+}
+
+export async function asPortal<T>(path: string, options: PortalOptions = {}): Promise<T> {
+  return requestJson<T>(path, { ...options, credentialHeaders: credentialHeaders() }).catch(forgetOn401);
+}
+
+export async function asPortalVoid(path: string, options: PortalOptions = {}): Promise<void> {
+  return requestVoid(path, { ...options, credentialHeaders: credentialHeaders() }).catch(forgetOn401);
 }

@@ -23,3 +23,25 @@ export const appTheme: ThemeConfig = {
     Table: { headerBg: '#f5f7fa' },
   },
 };
+
+/**
+ * The public sites (portal, party portal) meet WCAG 2.1 AA (GB/T 37668): antd's secondary and
+ * tertiary text (45% black, 3.4:1 on white) and its status colours as text on their light
+ * backgrounds (green 2:1, red 3:1) are darkened to at least 4.5:1.
+ */
+export const publicTheme: ThemeConfig = {
+  token: {
+    colorTextSecondary: '#595959',
+    colorTextTertiary: '#616161',
+    colorTextDescription: '#616161',
+    colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorError: '#c41d24',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
+    colorWarning: '#ad4e00',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
+  },
+};

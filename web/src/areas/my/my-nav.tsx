@@ -1,6 +1,7 @@
 import { Badge, Button, Typography } from 'antd';
 import { NavLink, useNavigate } from 'react-router';
-import { usePartyNotices, usePortalLogout } from '../../api/party.ts';
+import { usePortalLogout } from '../../api/party.ts';
+import { usePartyNotices } from '../../api/party-notices.ts';
 import { usePortalSession } from '../../api/portal-session.ts';
 import { useI18n } from '../../i18n/index.ts';
 
@@ -18,21 +19,16 @@ export function MyNav() {
       <NavLink to="/my" end data-testid="my-nav-cases">
         {t('my.nav.cases')}
       </NavLink>
-      <NavLink
-        to="/my/notices"
-        data-testid="my-nav-notices"
-        style={{ marginInlineEnd: unread > 0 ? 8 : 0 }}
-        aria-label={unread > 0 ? t('my.nav.noticesUnread', { count: unread }) : undefined}
-      >
-        <Badge
-          count={unread}
-          size="small"
-          offset={[8, -2]}
-          style={{ boxShadow: 'none' }}
-          rootClassName="my-nav-badge"
-        >
-          {t('my.nav.notices')}
-        </Badge>
+      <NavLink to="/my/notices" data-testid="my-nav-notices">
+        {t('my.nav.notices')}
+        {unread > 0 ? (
+          <>
+            <span aria-hidden style={{ marginInlineStart: 4 }}>
+              <Badge count={unread} size="small" style={{ boxShadow: 'none' }} />
+            </span>
+            <span className="visually-hidden">{t('my.nav.noticesUnread', { count: unread })}</span>
+          </>
+        ) : null}
       </NavLink>
       <Typography.Text style={{ color: '#fff' }} data-testid="my-user-name">
         {session.kind === 'lawyer' ? t('my.nav.lawyerName', { name: session.name }) : session.name}

@@ -1,8 +1,22 @@
-import { Alert, Button, Card, Empty, Flex, Input, Layout, Pagination, Spin, Tabs, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  ConfigProvider,
+  Empty,
+  Flex,
+  Input,
+  Layout,
+  Pagination,
+  Spin,
+  Tabs,
+  Typography,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { type PublicList, usePublicSearch } from '../../api/portal.ts';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { publicTheme } from '../../app/theme.ts';
 import { describeError } from '../../components/error-text.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { transparencyMessages } from '../../i18n/messages/transparency.ts';
@@ -54,106 +68,110 @@ export function PortalPage() {
     : null;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <a className="public-skip" href="#portal-main">
-        {t('disclosure.skip')}
-      </a>
-      <Layout.Header className="public-header">
-        <Flex align="center" gap={10}>
-          <span className="app-logo-mark" aria-hidden>
-            执
-          </span>
-          <Typography.Text style={{ color: '#fff', fontSize: 16 }} strong>
-            {t('portal.brand')}
-          </Typography.Text>
-        </Flex>
-        <nav className="public-nav" aria-label={t('disclosure.nav.label')}>
-          <Link to="/my" data-testid="portal-my-link">
-            {t('disclosure.nav.my')}
-          </Link>
-          <Link to="/portal/transparency" data-testid="portal-transparency-link">
-            {i18n.pick(transparencyMessages['transparency.link'])}
-          </Link>
-          <Link to="/login">{t('portal.officerSignIn')}</Link>
-          <LanguageSwitch />
-        </nav>
-      </Layout.Header>
-      <Layout.Content id="portal-main" className="public-main" tabIndex={-1}>
-        <Typography.Title level={1} data-testid="portal-title" style={{ fontSize: 28, marginBottom: 4 }}>
-          {t('portal.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
-        <RespondentSearch />
-        <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
-          {t('disclosure.lists.title')}
-        </Typography.Title>
-        <Card>
-          <Tabs
-            activeKey={list}
-            onChange={(key) => update({ list: key === 'dishonest' ? '' : key, page: '' })}
-            items={[
-              { key: 'dishonest', label: t('portal.tab.dishonest') },
-              { key: 'consumption-restrictions', label: t('portal.tab.restricted') },
-              { key: 'terminated', label: t('disclosure.tab.terminated') },
-            ]}
-          />
-          <Input.Search
-            key={list}
-            size="large"
-            enterButton={t('portal.search')}
-            defaultValue={q}
-            placeholder={t('portal.searchPlaceholder')}
-            maxLength={100}
-            allowClear
-            onSearch={(value) => update({ q: value.trim(), page: '' })}
-            data-testid="portal-search"
-          />
-        </Card>
-        <div style={{ marginTop: 16 }} data-testid="portal-results">
-          {errorText ? <Alert type="warning" showIcon title={errorText} /> : null}
-          {query.isFetching && !query.data ? <Spin style={{ display: 'block', margin: 32 }} /> : null}
-          {q && query.data && !error ? (
-            <>
-              <Typography.Text type="secondary">
-                {t('portal.total', { total: query.data.total })}
-              </Typography.Text>
-              {query.data.total === 0 ? (
-                <Empty style={{ marginTop: 24 }} description={t('portal.none')} />
-              ) : null}
-              {list === 'dishonest'
-                ? dishonest.data?.items.map((item) => <PortalEntryCard key={item.reference} item={item} />)
-                : null}
-              {list === 'consumption-restrictions'
-                ? restricted.data?.items.map((item) => (
-                    <PortalRestrictedCard key={item.reference} item={item} />
-                  ))
-                : null}
-              {list === 'terminated'
-                ? terminated.data?.items.map((item) => (
-                    <PortalTerminatedCard key={item.caseNumber} item={item} />
-                  ))
-                : null}
-              {query.data.total > query.data.pageSize ? (
-                <Pagination
-                  style={{ marginTop: 16, textAlign: 'center' }}
-                  current={query.data.page}
-                  pageSize={query.data.pageSize}
-                  total={Math.min(query.data.total, query.data.pageSize * 20)}
-                  showSizeChanger={false}
-                  onChange={(p) => update({ page: String(p) })}
-                />
-              ) : null}
-            </>
-          ) : null}
-          {!q ? (
-            <Flex justify="center" style={{ marginTop: 32 }}>
-              <Link to="/login">
-                <Button type="link">{t('portal.officerSignIn')}</Button>
-              </Link>
-            </Flex>
-          ) : null}
-        </div>
-      </Layout.Content>
-    </Layout>
+    <ConfigProvider theme={publicTheme}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <a className="public-skip" href="#portal-main">
+          {t('disclosure.skip')}
+        </a>
+        <Layout.Header className="public-header">
+          <Flex align="center" gap={10}>
+            <span className="app-logo-mark" aria-hidden>
+              执
+            </span>
+            <Typography.Text style={{ color: '#fff', fontSize: 16 }} strong>
+              {t('portal.brand')}
+            </Typography.Text>
+          </Flex>
+          <nav className="public-nav" aria-label={t('disclosure.nav.label')}>
+            <Link to="/my" data-testid="portal-my-link">
+              {t('disclosure.nav.my')}
+            </Link>
+            <Link to="/portal/transparency" data-testid="portal-transparency-link">
+              {i18n.pick(transparencyMessages['transparency.link'])}
+            </Link>
+            <Link to="/login">{t('portal.officerSignIn')}</Link>
+            <LanguageSwitch />
+          </nav>
+        </Layout.Header>
+        <Layout.Content id="portal-main" className="public-main" tabIndex={-1}>
+          <Typography.Title level={1} data-testid="portal-title" style={{ fontSize: 28, marginBottom: 4 }}>
+            {t('portal.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
+          <RespondentSearch />
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+            {t('disclosure.lists.title')}
+          </Typography.Title>
+          <Card>
+            <Tabs
+              activeKey={list}
+              onChange={(key) => update({ list: key === 'dishonest' ? '' : key, page: '' })}
+              items={[
+                { key: 'dishonest', label: t('portal.tab.dishonest') },
+                { key: 'consumption-restrictions', label: t('portal.tab.restricted') },
+                { key: 'terminated', label: t('disclosure.tab.terminated') },
+              ]}
+            />
+            <Input.Search
+              key={list}
+              size="large"
+              enterButton={t('portal.search')}
+              defaultValue={q}
+              placeholder={t(
+                list === 'terminated' ? 'disclosure.terminatedPlaceholder' : 'portal.searchPlaceholder',
+              )}
+              maxLength={100}
+              allowClear
+              onSearch={(value) => update({ q: value.trim(), page: '' })}
+              data-testid="portal-search"
+            />
+          </Card>
+          <div style={{ marginTop: 16 }} data-testid="portal-results">
+            {errorText ? <Alert type="warning" showIcon title={errorText} /> : null}
+            {query.isFetching && !query.data ? <Spin style={{ display: 'block', margin: 32 }} /> : null}
+            {q && query.data && !error ? (
+              <>
+                <Typography.Text type="secondary">
+                  {t('portal.total', { total: query.data.total })}
+                </Typography.Text>
+                {query.data.total === 0 ? (
+                  <Empty style={{ marginTop: 24 }} description={t('portal.none')} />
+                ) : null}
+                {list === 'dishonest'
+                  ? dishonest.data?.items.map((item) => <PortalEntryCard key={item.reference} item={item} />)
+                  : null}
+                {list === 'consumption-restrictions'
+                  ? restricted.data?.items.map((item) => (
+                      <PortalRestrictedCard key={item.reference} item={item} />
+                    ))
+                  : null}
+                {list === 'terminated'
+                  ? terminated.data?.items.map((item) => (
+                      <PortalTerminatedCard key={item.caseNumber} item={item} />
+                    ))
+                  : null}
+                {query.data.total > query.data.pageSize ? (
+                  <Pagination
+                    style={{ marginTop: 16, textAlign: 'center' }}
+                    current={query.data.page}
+                    pageSize={query.data.pageSize}
+                    total={Math.min(query.data.total, query.data.pageSize * 20)}
+                    showSizeChanger={false}
+                    onChange={(p) => update({ page: String(p) })}
+                  />
+                ) : null}
+              </>
+            ) : null}
+            {!q ? (
+              <Flex justify="center" style={{ marginTop: 32 }}>
+                <Link to="/login">
+                  <Button type="link">{t('portal.officerSignIn')}</Button>
+                </Link>
+              </Flex>
+            ) : null}
+          </div>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
   );
 }

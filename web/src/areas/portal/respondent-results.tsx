@@ -100,7 +100,7 @@ function Section({
         <Badge
           count={count}
           showZero
-          color={count > 0 ? '#c8102e' : '#6b7a90'}
+          color={count > 0 ? '#c8102e' : '#56657a'}
           aria-label={t('portal.total', { total: count })}
         />
       </Flex>

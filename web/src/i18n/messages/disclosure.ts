@@ -51,6 +51,10 @@ export const disclosureMessages = {
   'disclosure.section.terminatedTag': { zh: '终本', en: 'Terminated this round' },
   'disclosure.section.none': { zh: '无相关记录', en: 'None' },
   'disclosure.lists.title': { zh: '名单查询', en: 'Search the lists' },
+  'disclosure.terminatedPlaceholder': {
+    zh: '输入完整的身份证号、统一社会信用代码，或单位全称',
+    en: 'A whole ID number or credit code, or an organisation’s full name',
+  },
   'disclosure.tab.terminated': { zh: '终本案件', en: 'Terminated this round' },
   'disclosure.claim': { zh: '执行标的', en: 'Claim' },
   'disclosure.closedOn': { zh: '终本日期', en: 'Terminated on' },
@@ -66,7 +70,7 @@ export const disclosureMessages = {
   'my.nav.label': { zh: '当事人服务导航', en: 'Party services navigation' },
   'my.nav.cases': { zh: '我的案件', en: 'My cases' },
   'my.nav.notices': { zh: '消息通知', en: 'Notices' },
-  'my.nav.noticesUnread': { zh: '消息通知（{count} 条未读）', en: 'Notices ({count} unread)' },
+  'my.nav.noticesUnread': { zh: '（{count} 条未读）', en: ' ({count} unread)' },
   'my.nav.lawyerName': { zh: '{name} 律师', en: 'Lawyer {name}' },
   'my.nav.logout': { zh: '退出', en: 'Sign out' },
   'my.nav.portal': { zh: '执行信息公开', en: 'Public portal' },
@@ -154,8 +158,8 @@ export const disclosureMessages = {
 
   // ——— The party portal: requests ———
   'my.requests.choose': { zh: '事项类型', en: 'What to send' },
-  'my.requests.clue': { zh: '提交财产线索', en: 'Asset clue' },
-  'my.requests.message': { zh: '联系法官', en: 'Message the judge' },
+  'my.requests.clue': { zh: '财产线索', en: 'Asset clue' },
+  'my.requests.message': { zh: '联系法官', en: 'Message' },
   'my.requests.application': { zh: '提出申请', en: 'Apply' },
   'my.requests.title': { zh: '我提交的事项', en: 'What I sent' },
   'my.requests.empty': { zh: '暂无提交记录', en: 'Nothing sent yet' },
@@ -231,6 +235,10 @@ export const disclosureMessages = {
   'my.deliveries.case': { zh: '选择案件', en: 'Case' },
   'my.deliveries.empty': { zh: '暂无通知记录', en: 'Nothing sent yet' },
   'my.deliveries.delivered': { zh: '已送达 {time}', en: 'Delivered {time}' },
+  'my.deliveries.state.queued': { zh: '排队中', en: 'Queued' },
+  'my.deliveries.state.sending': { zh: '发送中', en: 'Sending' },
+  'my.deliveries.state.sent': { zh: '已发送', en: 'Sent' },
+  'my.deliveries.state.failed': { zh: '发送失败', en: 'Failed' },
   'my.channel.sms': { zh: '短信', en: 'SMS' },
   'my.channel.inApp': { zh: '站内', en: 'In-app' },
 

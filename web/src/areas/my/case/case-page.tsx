@@ -1,4 +1,4 @@
-import { Breadcrumb, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Collapse, Flex, Grid, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type TPartyCase, usePartyCase } from '../../../api/party.ts';
 import { PageSpin } from '../../../app/page-spin.tsx';
@@ -33,6 +33,44 @@ function CaseView({ detail }: { detail: TPartyCase }) {
   useDocumentTitle(detail.caseNumber);
   const [params, setParams] = useSearchParams();
   const tab = readTab(params.get('tab'));
+  const isPhone = Grid.useBreakpoint().sm === false;
+  const openTab = (key: string) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        updated.set('tab', key);
+        return updated;
+      },
+      { replace: true },
+    );
+  const label = (key: TabKey, text: string) => <span data-testid={`my-section-${key}`}>{text}</span>;
+  const sections = [
+    {
+      key: 'progress',
+      label: label('progress', t('my.tab.progress')),
+      children: <ProgressSection detail={detail} />,
+    },
+    {
+      key: 'enforcement',
+      label: label('enforcement', t('my.tab.enforcement')),
+      children: <EnforcementSection detail={detail} />,
+    },
+    {
+      key: 'documents',
+      label: label('documents', t('my.tab.documents')),
+      children: <DocumentsSection documents={detail.documents} />,
+    },
+    {
+      key: 'requests',
+      label: label('requests', t('my.tab.requests')),
+      children: <RequestsSection caseId={detail.id} />,
+    },
+    {
+      key: 'deliveries',
+      label: label('deliveries', t('my.tab.deliveries')),
+      children: <DeliveryLog caseId={detail.id} />,
+    },
+  ];
   return (
     <Flex vertical gap={16}>
       <Breadcrumb
@@ -46,44 +84,25 @@ function CaseView({ detail }: { detail: TPartyCase }) {
         <Tag>{t(`my.role.${detail.role}`)}</Tag>
       </Flex>
       <CaseSummaryCard detail={detail} />
-      <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) =>
-            setParams(
-              (current) => {
-                const updated = new URLSearchParams(current);
-                updated.set('tab', key);
-                return updated;
-              },
-              { replace: true },
-            )
-          }
-          items={[
-            { key: 'progress', label: t('my.tab.progress'), children: <ProgressSection detail={detail} /> },
-            {
-              key: 'enforcement',
-              label: t('my.tab.enforcement'),
-              children: <EnforcementSection detail={detail} />,
-            },
-            {
-              key: 'documents',
-              label: t('my.tab.documents'),
-              children: <DocumentsSection documents={detail.documents} />,
-            },
-            {
-              key: 'requests',
-              label: t('my.tab.requests'),
-              children: <RequestsSection caseId={detail.id} />,
-            },
-            {
-              key: 'deliveries',
-              label: t('my.tab.deliveries'),
-              children: <DeliveryLog caseId={detail.id} />,
-            },
-          ]}
+      {isPhone ? (
+        // On a phone the five sections do not fit one row of tabs (antd would fold some into a
+        // "more" button inside the tab list, which screen readers cannot follow): a collapse.
+        // One section open at a time, kept by hand: antd's `accordion` makes the list a tablist
+        // whose panels are not allowed there (WAI-ARIA), so each header stays a plain button.
+        <Collapse
+          activeKey={[tab]}
+          onChange={(keys) => {
+            const next = keys.find((key) => key !== tab);
+            if (next) openTab(next);
+          }}
+          items={sections}
+          style={{ background: '#fff' }}
         />
-      </Card>
+      ) : (
+        <Card styles={{ body: { paddingTop: 4 } }}>
+          <Tabs activeKey={tab} onChange={openTab} items={sections} />
+        </Card>
+      )}
     </Flex>
   );
 }

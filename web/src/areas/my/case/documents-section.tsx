@@ -11,7 +11,7 @@ export function DocumentsSection({ documents }: { documents: TPartyCase['documen
     <List
       data-testid="my-documents"
       dataSource={documents}
-      locale={{ emptyText: t('my.documents.empty') }}
+      locale={{ emptyText: <Typography.Text type="secondary">{t('my.documents.empty')}</Typography.Text> }}
       renderItem={(document) => (
         <List.Item>
           <Flex vertical gap={4} style={{ width: '100%' }}>
@@ -28,7 +28,7 @@ export function DocumentsSection({ documents }: { documents: TPartyCase['documen
                   {t('my.documents.receivedAt', { time: formatDateTime(document.receivedAt) })}
                 </Typography.Text>
               ) : (
-                <Tag color="orange">{t('my.documents.notReceived')}</Tag>
+                <Tag color="warning">{t('my.documents.notReceived')}</Tag>
               )}
             </Flex>
           </Flex>

@@ -64,7 +64,7 @@ export function EnforcementSection({ detail }: { detail: TPartyCase }) {
           size="small"
           data-testid="my-measures"
           dataSource={detail.measures}
-          locale={{ emptyText: t('my.measures.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('my.measures.empty')}</Typography.Text> }}
           renderItem={(measure) => (
             <List.Item>
               <Flex justify="space-between" gap={8} wrap style={{ width: '100%' }}>

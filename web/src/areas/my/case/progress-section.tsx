@@ -35,9 +35,14 @@ export function ProgressSection({ detail }: { detail: TPartyCase }) {
             items={nodes.map((node, index) => ({
               key: `${node.kind}-${node.occurredOn}-${index}`,
               color: index === 0 ? 'blue' : 'gray',
-              title: <span className="tabular-nums">{node.occurredOn}</span>,
+              // The date above the step, not beside it: a phone's width goes to the words.
               content: (
-                <Typography.Text strong={index === 0}>{pick(node.label) || node.kind}</Typography.Text>
+                <Flex vertical>
+                  <Typography.Text type="secondary" className="tabular-nums">
+                    {node.occurredOn}
+                  </Typography.Text>
+                  <Typography.Text strong={index === 0}>{pick(node.label) || node.kind}</Typography.Text>
+                </Flex>
               ),
             }))}
           />
@@ -51,7 +56,9 @@ export function ProgressSection({ detail }: { detail: TPartyCase }) {
           size="small"
           data-testid="my-deadlines"
           dataSource={deadlines}
-          locale={{ emptyText: t('my.deadlines.empty') }}
+          locale={{
+            emptyText: <Typography.Text type="secondary">{t('my.deadlines.empty')}</Typography.Text>,
+          }}
           renderItem={(deadline) => (
             <List.Item>
               <Flex justify="space-between" align="center" gap={8} wrap style={{ width: '100%' }}>

@@ -1,6 +1,6 @@
 import { MessageOutlined, MobileOutlined } from '@ant-design/icons';
 import { Flex, List, Tag, Typography } from 'antd';
-import { useDeliveries } from '../../../api/party.ts';
+import { useDeliveries } from '../../../api/party-notices.ts';
 import { PageSpin } from '../../../app/page-spin.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -8,8 +8,12 @@ import { formatDateTime } from '../../../lib/dates.ts';
 
 /** Every SMS and in-app message sent to the person about the case, and whether it arrived. */
 export function DeliveryLog({ caseId }: { caseId: string }) {
-  const { t } = useI18n();
+  const { t, pickMessage } = useI18n();
   const query = useDeliveries(caseId);
+  const stateLabel = (state: string) =>
+    state === 'queued' || state === 'sending' || state === 'sent' || state === 'failed'
+      ? t(`my.deliveries.state.${state}`)
+      : state;
   if (query.isPending) return <PageSpin />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const items = [...query.data.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -18,7 +22,7 @@ export function DeliveryLog({ caseId }: { caseId: string }) {
       size="small"
       data-testid="my-deliveries"
       dataSource={items}
-      locale={{ emptyText: t('my.deliveries.empty') }}
+      locale={{ emptyText: <Typography.Text type="secondary">{t('my.deliveries.empty')}</Typography.Text> }}
       renderItem={(item) => (
         <List.Item>
           <Flex vertical gap={4} style={{ width: '100%' }}>
@@ -33,11 +37,11 @@ export function DeliveryLog({ caseId }: { caseId: string }) {
               <Typography.Text type="secondary" className="tabular-nums">
                 {formatDateTime(item.createdAt)}
               </Typography.Text>
-              <Typography.Text type="secondary">{item.to}</Typography.Text>
-              <Tag color={item.deliveredAt ? 'success' : 'default'}>
+              <Typography.Text type="secondary">{pickMessage(item.to)}</Typography.Text>
+              <Tag color={item.deliveredAt ? 'success' : item.state === 'failed' ? 'error' : 'default'}>
                 {item.deliveredAt
                   ? t('my.deliveries.delivered', { time: formatDateTime(item.deliveredAt) })
-                  : item.state}
+                  : stateLabel(item.state)}
               </Tag>
             </Flex>
             <Typography.Text>{item.text}</Typography.Text>

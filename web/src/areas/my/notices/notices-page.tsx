@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Flex, List, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMarkNoticesRead, usePartyCases, usePartyNotices } from '../../../api/party.ts';
+import { usePartyCases } from '../../../api/party.ts';
+import { useMarkNoticesRead, usePartyNotices } from '../../../api/party-notices.ts';
 import { PageSpin } from '../../../app/page-spin.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -56,7 +57,9 @@ export function NoticesPage() {
             size="small"
             data-testid="my-notices"
             dataSource={notices.data.items}
-            locale={{ emptyText: t('my.notices.empty') }}
+            locale={{
+              emptyText: <Typography.Text type="secondary">{t('my.notices.empty')}</Typography.Text>,
+            }}
             renderItem={(notice) => (
               <List.Item>
                 <Flex vertical gap={4} style={{ width: '100%' }}>

@@ -1,5 +1,5 @@
 import { App, Card, Flex, Switch, Typography } from 'antd';
-import { type TPreferences, usePreferences, useUpdatePreferences } from '../../../api/party.ts';
+import { type TPreferences, usePreferences, useUpdatePreferences } from '../../../api/party-notices.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 
