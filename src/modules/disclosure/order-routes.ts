@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
@@ -15,7 +14,7 @@ import {
   ZOrderRevocationSchema,
   ZOrderVerificationSchema,
 } from './order-contracts.ts';
-import { hashPortalToken, portalTokenOf, requirePortalUser } from './portal-auth.ts';
+import { perPortalUser, requirePortalUser } from './portal-auth.ts';
 import {
   applyForInvestigationOrder,
   assertLawyer,
@@ -41,10 +40,6 @@ const tags = ['investigationOrders'];
 const open = { kind: 'public' } as const;
 const portalSecurity = [{ bearer: [] }];
 // Per portal user (per address without a token): a person writes a few applications a day.
-function perPortalUser(request: FastifyRequest): string {
-  const token = portalTokenOf(request);
-  return token === null ? `ip:${request.ip}` : `portal:${hashPortalToken(token)}`;
-}
 const portalWriteRateLimit = { max: 30, timeWindow: '1 minute', keyGenerator: perPortalUser };
 // Per address: a bank checks the orders shown at its counter; codes (80 bits) cannot be guessed anyway.
 const verifyRateLimit = { max: 30, timeWindow: '1 minute' };

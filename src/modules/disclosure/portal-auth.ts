@@ -79,3 +79,9 @@ export async function closePortalSession(db: DbOrTx, token: string | null): Prom
   if (token === null) return;
   await db.delete(sessions).where(eq(sessions.tokenHash, hashPortalToken(token)));
 }
+
+/** The key of a portal user's rate limits: their session, else their address. */
+export function perPortalUser(request: FastifyRequest): string {
+  const token = portalTokenOf(request);
+  return token === null ? `ip:${request.ip}` : `portal:${hashPortalToken(token)}`;
+}

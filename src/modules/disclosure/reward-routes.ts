@@ -1,11 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db.ts';
 import { teamSeats } from '../../platform/http/access.ts';
 import { type App, ZErrorSchema } from '../../platform/http/server.ts';
 import { purposeOf } from '../cases/index.ts';
 import { requireActor } from '../identity/index.ts';
 import { ZCreatedRequestSchema, ZIdParamSchema } from './contracts.ts';
-import { hashPortalToken, portalTokenOf, requirePortalUser } from './portal-auth.ts';
+import { perPortalUser, requirePortalUser } from './portal-auth.ts';
 import {
   ZClueParamsSchema,
   ZClueVerificationSchema,
@@ -45,10 +44,6 @@ const tags = ['rewardNotices'];
 const open = { kind: 'public' } as const;
 const portalSecurity = [{ bearer: [] }];
 // Per portal user (per address without a token): a person writes a few applications a day.
-function perPortalUser(request: FastifyRequest): string {
-  const token = portalTokenOf(request);
-  return token === null ? `ip:${request.ip}` : `portal:${hashPortalToken(token)}`;
-}
 const portalWriteRateLimit = { max: 30, timeWindow: '1 minute', keyGenerator: perPortalUser };
 // Per address: the list is read, not harvested.
 const publicReadRateLimit = { max: 60, timeWindow: '1 minute' };

@@ -16,7 +16,7 @@ const keyNodes: Partial<Record<string, string>> = {
   [NodeKind.consumptionRestrictionIssued]: '法院已对被执行人发出限制消费令。',
   [NodeKind.referencePriceStarted]: '法院已启动财产处置参考价程序。',
   [NodeKind.auctionStarted]: '法院已启动网络司法拍卖。',
-  [NodeKind.leadVerified]: '您提供的财产线索已核查，详见当事人门户。',
+  [NodeKind.leadVerified]: '本案财产线索已核查，详见当事人门户。',
   [NodeKind.suspended]: '本案已中止执行。',
   [NodeKind.resumed]: '本案已恢复执行。',
 };

@@ -21,7 +21,9 @@ import {
 } from './contracts.ts';
 import { lawyers } from './tables.ts';
 import { registerLawyer } from './use-cases/lawyers.ts';
-import { answerRequest, listCaseRequests, readAttachment, teamInbox } from './use-cases/party-requests.ts';
+import { answerRequest, listCaseRequests } from './use-cases/party-requests.ts';
+import { readAttachment } from './use-cases/request-files.ts';
+import { teamInbox } from './use-cases/team-inbox.ts';
 
 const errors = {
   400: ZErrorSchema,

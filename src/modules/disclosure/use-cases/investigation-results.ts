@@ -1,50 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../../platform/db.ts';
-import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
+import { AppError, bi, ErrorCode, notFound } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { TInvestigationOrder, TOrderResultInput } from '../order-contracts.ts';
 import type { PortalUser } from '../portal-auth.ts';
 import { investigationOrders, investigationResultFiles, investigationResults } from '../reward-tables.ts';
 import { loadCaseAccess } from './party-access.ts';
+import { decodeFiles } from './request-files.ts';
 
 /**
  * What a lawyer found under a granted order (a bank's statement, a registry's extract), uploaded to
  * the case with up to 3 files (the same shape and checks as a party's clue attachments). Only the
  * lawyer the order names uploads, while they still act on the case.
  */
-const maxFileBytes = 5 * 1024 * 1024;
-
-const signatures: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-};
-
-type NewFile = { name: string; contentType: string; bytes: Buffer; sha256: string };
-
-function decodeFiles(input: TOrderResultInput['attachments']): NewFile[] {
-  return (input ?? []).map((a, i) => {
-    const path = `attachments.${i}.dataBase64`;
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(a.dataBase64)) {
-      throw invalidField(path, '附件不是有效的 base64 编码', 'The attachment is not valid base64');
-    }
-    const bytes = Buffer.from(a.dataBase64, 'base64');
-    if (bytes.length === 0 || bytes.length > maxFileBytes) {
-      throw invalidField(path, '附件大小应在 5 MB 以内', 'An attachment is at most 5 MB');
-    }
-    if (!signatures[a.contentType]?.(bytes)) {
-      throw invalidField(path, '附件内容与其类型不符', `The file is not a ${a.contentType}`);
-    }
-    return {
-      name: a.name,
-      contentType: a.contentType,
-      bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  });
-}
 
 export async function uploadOrderResult(
   db: Db,

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
 import { chinaDateOf } from '../../../kernel/index.ts';
 import { clock } from '../../../platform/clock.ts';
 import type { Db, DbOrTx, Tx } from '../../../platform/db.ts';
@@ -18,6 +18,7 @@ import type {
 import { answerDueOn, answerPeriods, requestKindLabels } from '../rules/requests.ts';
 import { requestFiles, requests } from '../tables.ts';
 import type { CaseAccess } from './party-access.ts';
+import { decodeFiles, filesOf, type NewFile } from './request-files.ts';
 
 /**
  * What parties and lawyers send the case team through the portal — asset clues (财产线索),
@@ -26,39 +27,6 @@ import type { CaseAccess } from './party-access.ts';
  * asset lead", whose verification deadline the case's deadlines then carry; answering it records
  * "lead verified".
  */
-const maxFileBytes = 5 * 1024 * 1024;
-
-type NewFile = { name: string; contentType: string; bytes: Buffer; sha256: string };
-
-const signatures: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-};
-
-/** Each attachment decoded and checked: its bytes are what its type says, at most 5 MB. */
-function decodeFiles(input: TClueInput['attachments']): NewFile[] {
-  return (input ?? []).map((a, i) => {
-    const path = `attachments.${i}.dataBase64`;
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(a.dataBase64)) {
-      throw invalidField(path, '附件不是有效的 base64 编码', 'The attachment is not valid base64');
-    }
-    const bytes = Buffer.from(a.dataBase64, 'base64');
-    if (bytes.length === 0 || bytes.length > maxFileBytes) {
-      throw invalidField(path, '附件大小应在 5 MB 以内', 'An attachment is at most 5 MB');
-    }
-    if (!signatures[a.contentType]?.(bytes)) {
-      throw invalidField(path, '附件内容与其类型不符', `The file is not a ${a.contentType}`);
-    }
-    return {
-      name: a.name,
-      contentType: a.contentType,
-      bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  });
-}
-
 async function actorForCase(tx: DbOrTx, courtId: string): Promise<Actor> {
   const actor = await systemActorFor(tx, courtId);
   if (!actor) throw new Error(`court ${courtId} not found`);
@@ -190,26 +158,6 @@ export async function submitApplication(db: Db, access: CaseAccess, input: TAppl
 
 type RequestRow = typeof requests.$inferSelect;
 
-async function filesOf(db: DbOrTx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, TPartyRequest['attachments']>();
-  const rows = await db
-    .select({
-      id: requestFiles.id,
-      requestId: requestFiles.requestId,
-      name: requestFiles.name,
-      contentType: requestFiles.contentType,
-      size: requestFiles.size,
-      sha256: requestFiles.sha256,
-    })
-    .from(requestFiles)
-    .where(inArray(requestFiles.requestId, ids))
-    .orderBy(asc(requestFiles.position));
-  const byRequest = new Map<string, TPartyRequest['attachments']>();
-  for (const { requestId, ...file } of rows)
-    byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), file]);
-  return byRequest;
-}
-
 export async function viewsOf(db: DbOrTx, rows: RequestRow[]): Promise<TPartyRequest[]> {
   const files = await filesOf(
     db,
@@ -278,6 +226,16 @@ export async function answerRequest(
       .where(and(eq(requests.id, requestId), eq(requests.caseId, c.id)))
       .for('update');
     if (!row) throw new AppError(ErrorCode.notFound, bi('事项不存在', 'No such request'));
+    // A reward notice or an investigation order is answered by its decision, which keeps its record.
+    if (row.kind === 'rewardNotice' || row.kind === 'investigationOrder') {
+      throw new AppError(
+        ErrorCode.conflict,
+        bi(
+          '悬赏公告和调查令申请请在其决定页面处理',
+          'Decide a reward notice or an investigation order by its decision',
+        ),
+      );
+    }
     if (row.state !== 'open')
       throw new AppError(ErrorCode.conflict, bi('该事项已答复', 'The request was already answered'));
     const now = clock.now();
@@ -336,44 +294,4 @@ export async function closeRequest(
       answeredByName: input.actor.displayName,
     })
     .where(and(eq(requests.id, requestId), eq(requests.state, 'open')));
-}
-
-export async function readAttachment(db: DbOrTx, caseId: string, requestId: string, attachmentId: string) {
-  const [file] = await db
-    .select({ name: requestFiles.name, contentType: requestFiles.contentType, bytes: requestFiles.bytes })
-    .from(requestFiles)
-    .innerJoin(requests, eq(requests.id, requestFiles.requestId))
-    .where(and(eq(requestFiles.id, attachmentId), eq(requests.id, requestId), eq(requests.caseId, caseId)));
-  if (!file) throw new AppError(ErrorCode.notFound, bi('附件不存在', 'No such attachment'));
-  return file;
-}
-
-/** The open requests on the cases the user works on, due date first (the workbench's to-do). */
-export async function teamInbox(db: DbOrTx, actor: Actor, limit = 100) {
-  const mine = sql`${requests.caseId} in (select id from cases.cases where ${actor.userId}::uuid in (judge_id, assistant_id, bailiff_id, clerk_id))`;
-  const where = and(eq(requests.state, 'open'), mine);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(requests)
-      .where(where)
-      .orderBy(asc(requests.dueOn), asc(requests.submittedAt))
-      .limit(limit),
-    db.select({ n: count() }).from(requests).where(where),
-  ]);
-  const numbers = rows.length
-    ? await db.execute<{ id: string; case_number: string }>(
-        sql`select id, case_number from cases.cases where id = any(${`{${rows.map((r) => r.caseId).join(',')}}`}::uuid[])`,
-      )
-    : [];
-  const numberOf = new Map(numbers.map((n) => [n.id, n.case_number]));
-  const views = await viewsOf(db, rows);
-  return {
-    items: views.map((v, i) => ({
-      ...v,
-      caseId: rows[i]?.caseId ?? '',
-      caseNumber: numberOf.get(rows[i]?.caseId ?? '') ?? '',
-    })),
-    total: total?.n ?? 0,
-  };
 }
