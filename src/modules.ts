@@ -5,11 +5,14 @@ import { commandModule } from './modules/command/index.ts';
 import { creditModule } from './modules/credit/index.ts';
 import { disclosureModule } from './modules/disclosure/index.ts';
 import { disposalModule } from './modules/disposal/index.ts';
+import { documentsModule } from './modules/documents/index.ts';
 import { fundsModule } from './modules/funds/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { inquiryModule } from './modules/inquiry/index.ts';
 import { matchingModule } from './modules/matching/index.ts';
 import { notifyModule } from './modules/notify/index.ts';
+import { proceduresModule } from './modules/procedures/index.ts';
+import { ratingModule } from './modules/rating/index.ts';
 import type { Subscriber } from './platform/events.ts';
 import type { AnyJobDefinition } from './platform/job-definition.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -32,6 +35,9 @@ export const modules: readonly ModuleDefinition[] = [
   disposalModule,
   commandModule,
   disclosureModule,
+  proceduresModule,
+  documentsModule,
+  ratingModule,
   flowsModule,
 ];
 

@@ -46,6 +46,7 @@ const ZEnvSchema = z.object({
   ZHIXING_SMS_KEY: z.string().min(16).optional(),
   ZHIXING_VALUATION_URL: z.string().url().optional(),
   ZHIXING_VALUATION_KEY: z.string().min(16).optional(),
+  ZHIXING_SEAL_PASSPHRASE: z.string().min(16).default('zhixing-demo-seal-passphrase'),
   ZHIXING_FUNDS_SECOND_APPROVAL_YUAN: z.coerce.number().int().min(1).max(10_000_000_000).default(1_000_000),
   ZHIXING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86400).default(60),
   ZHIXING_INQUIRY_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(2000),
@@ -108,6 +109,8 @@ export type Config = {
   inquiryDailyQuota: number;
   /** Public searches per minute, all processes together, above which a search must carry a proof of work; 0 = always. */
   publicPowThreshold: number;
+  /** Encrypts the courts' seal keys where they are stored (documents.court_keys); set it in production. */
+  sealPassphrase: string;
   /** The digits of an ID number the public portal hides, 1-based and inclusive (失信规定 art. 6; practice 11–14). */
   idMask: { from: number; to: number };
 };
@@ -158,6 +161,7 @@ export function loadConfig(
     jobExpireSeconds: e.ZHIXING_JOB_EXPIRE_SECONDS,
     inquiryDailyQuota: e.ZHIXING_INQUIRY_DAILY_QUOTA,
     publicPowThreshold: e.ZHIXING_PUBLIC_POW_THRESHOLD,
+    sealPassphrase: e.ZHIXING_SEAL_PASSPHRASE,
     idMask: idMaskOf(e.ZHIXING_ID_MASK),
   };
 }

@@ -6,12 +6,15 @@ import { creditFixtures } from './credit-fixtures.ts';
 import { disclosureFixtures } from './disclosure-fixtures.ts';
 import { disclosureRewardFixtures } from './disclosure-reward-fixtures.ts';
 import { distributionFixtures } from './distribution-fixtures.ts';
+import { documentsFixtures } from './documents-fixtures.ts';
 import { expectedFor } from './expectations.ts';
 import { fundsFixtures } from './funds-fixtures.ts';
 import { identityFixtures } from './identity-fixtures.ts';
 import { inquiryFixtures } from './inquiry-fixtures.ts';
 import { matchingFixtures } from './matching-fixtures.ts';
 import { notifyFixtures } from './notify-fixtures.ts';
+import { proceduresFixtures } from './procedures-fixtures.ts';
+import { ratingFixtures } from './rating-fixtures.ts';
 import { exampleOf, type JsonSchema, type Operation } from './schema.ts';
 import type { OperationKey, RouteFixture, ValidRequest } from './types.ts';
 import { valuationFixtures } from './valuation-fixtures.ts';
@@ -42,6 +45,9 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...valuationFixtures,
   ...commandFixtures,
   ...disclosureRewardFixtures,
+  ...documentsFixtures,
+  ...proceduresFixtures,
+  ...ratingFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

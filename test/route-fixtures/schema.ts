@@ -198,7 +198,8 @@ function wrongValuesOfKind(kind: string, schema: JsonSchema, as: 'json' | 'text'
       return [
         { label: 'wrong type', value: as === 'text' ? 'abc' : '12' },
         { label: 'negative', value: asText(-1) },
-        { label: 'fractional', value: asText(1.5) },
+        // A `number` (a latitude, an accuracy) may be fractional; an `integer` (fen, counts) never.
+        ...(kind === 'integer' ? [{ label: 'fractional', value: asText(1.5) }] : []),
         { label: 'huge', value: asText(2 ** 53) },
         { label: 'huger', value: as === 'text' ? '1e308' : 1e308 },
       ];

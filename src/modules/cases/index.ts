@@ -31,6 +31,11 @@ export {
 } from './use-cases/party-lookup.ts';
 export { recordNode } from './use-cases/record-node.ts';
 export { recordRecovered } from './use-cases/record-recovered.ts';
+export {
+  countOtherCasesOfRespondents,
+  type OtherCaseCounts,
+  type RespondentIdentity,
+} from './use-cases/respondent-cases.ts';
 export { restoreCase } from './use-cases/restore-case.ts';
 export { type TerminationFactProvider, terminationFacts } from './use-cases/termination-facts.ts';
 

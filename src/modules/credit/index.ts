@@ -28,6 +28,7 @@ export {
   punishmentRoles,
   referenceOf,
 } from './rules/punishment.ts';
+export { type CreditRecord, type CreditSubject, readCreditRecords } from './use-cases/credit-record.ts';
 export { approveEntry } from './use-cases/decide-entry.ts';
 export { restrictExit } from './use-cases/exit-restriction.ts';
 export { expireTerms } from './use-cases/expire-terms.ts';

@@ -8,8 +8,9 @@ import { registerRewardRoutes } from './reward-routes.ts';
 import { partyNotifications } from './subscribers.ts';
 import { registerTeamRoutes } from './team-routes.ts';
 
-export { openPortalSession, type PortalUser, portalTokenHeader } from './portal-auth.ts';
+export { openPortalSession, type PortalUser, portalTokenHeader, requirePortalUser } from './portal-auth.ts';
 export { type CaseAccess, loadCaseAccess } from './use-cases/party-access.ts';
+export { notifyApplicants } from './use-cases/party-notices.ts';
 export { openRequest } from './use-cases/party-requests.ts';
 
 /**

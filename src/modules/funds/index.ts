@@ -7,8 +7,14 @@ import { fundsBookings, fundsNotices } from './subscribers.ts';
 
 export { disbursementPaid, moneyReceived, payoutDelayApproved, payoutDelayEnded } from './events.ts';
 export { payoutDelayReasonLabels } from './rules/payout-deadline.ts';
-export { type CaseAccountRow, findCaseAccount } from './use-cases/accounts.ts';
+export {
+  type CaseAccountRow,
+  findCaseAccount,
+  openCaseAccount,
+  settlementBankName,
+} from './use-cases/accounts.ts';
 export { type Arrival, type ArrivalOutcome, bookArrivals } from './use-cases/book-arrivals.ts';
+export { type CaseReceipt, listCaseReceipts } from './use-cases/case-receipts.ts';
 export { approveDisbursement, proposeDisbursement, rejectDisbursement } from './use-cases/disbursements.ts';
 export { partyMoneyOf } from './use-cases/party-money.ts';
 export { receivedFenOf } from './use-cases/received.ts';

@@ -9,6 +9,7 @@ import { inquiryTerminationFacts } from './termination-facts.ts';
 import { requeryPlanSubscriber } from './use-cases/requery.ts';
 
 export { caseInquiryCompleted, deducted, measureTookEffect, requeryCompleted } from './events.ts';
+export { type AssetPosition, readAssetPositions } from './use-cases/asset-position.ts';
 export {
   type ControlledAsset,
   controlledOnByAsset,
@@ -18,6 +19,7 @@ export {
 export { insertInstitution, saveCallbackBase } from './use-cases/manage-institutions.ts';
 export { partyInquirySummary } from './use-cases/party-summary.ts';
 export { launchDueRequeries } from './use-cases/requery.ts';
+export { listRespondentAssets, type RespondentAsset } from './use-cases/respondent-assets.ts';
 export { settleCaseInquiries } from './use-cases/settle.ts';
 export { warnExpiringMeasures } from './use-cases/warn-expiring.ts';
 

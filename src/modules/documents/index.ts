@@ -1,0 +1,21 @@
+import { defineModule } from '../../platform/module.ts';
+import { registerFieldRoutes } from './field-routes.ts';
+import { registerPublicDocumentRoutes } from './public-routes.ts';
+import { registerDocumentRoutes } from './routes.ts';
+
+export { documentTemplateLabels, documentTemplateValues } from './rules/templates.ts';
+
+/**
+ * Documents (文书): every node's document filled from the case and rendered to Word and PDF, the
+ * court's electronic seal with a signature anyone can verify, service on the parties; the
+ * electronic dossier (电子卷宗) and its export; field work (移动执行) with resumable uploads.
+ */
+export const documentsModule = defineModule({
+  name: 'documents',
+  routes(app, ctx) {
+    const db = ctx.database.db;
+    registerDocumentRoutes(app, { db, sealPassphrase: ctx.config.sealPassphrase });
+    registerFieldRoutes(app, { db });
+    registerPublicDocumentRoutes(app, { db });
+  },
+});
