@@ -8,6 +8,7 @@ import { registerRewardRoutes } from './reward-routes.ts';
 import { partyNotifications } from './subscribers.ts';
 import { registerTeamRoutes } from './team-routes.ts';
 
+export { demoApplicant, demoDebtor } from './demo-seed.ts';
 export { openPortalSession, type PortalUser, portalTokenHeader, requirePortalUser } from './portal-auth.ts';
 export { type CaseAccess, loadCaseAccess } from './use-cases/party-access.ts';
 export { notifyApplicants } from './use-cases/party-notices.ts';

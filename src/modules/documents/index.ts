@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { seedDocumentsDemo } from './demo-seed.ts';
 import { registerFieldRoutes } from './field-routes.ts';
 import { registerPublicDocumentRoutes } from './public-routes.ts';
 import { registerDocumentRoutes } from './routes.ts';
@@ -18,4 +19,5 @@ export const documentsModule = defineModule({
     registerFieldRoutes(app, { db });
     registerPublicDocumentRoutes(app, { db });
   },
+  seedDemo: (ctx) => seedDocumentsDemo(ctx, { sealPassphrase: ctx.config.sealPassphrase }),
 });
