@@ -195,6 +195,18 @@ describe('queueing an SMS', () => {
     assert.equal(none.length, 0);
   });
 
+  test('an urgent SMS (a sign-in code) is fetched before every notice queued ahead of it', async () => {
+    const notices = [await queue(), await queue(), await queue()];
+    const code = await queue({ text: '【执行】验证码123456', kind: 'disclosure.loginCode', isUrgent: true });
+    const ids = `{${[...notices.map((n) => n.id), code.id].join(',')}}`;
+    // The order a worker fetches in (pg-boss: priority, then age) puts the code first.
+    const order = await t.database.sql<{ id: string }[]>`
+      select id from pgboss.job where name = 'notify.send-sms' and id = any(${ids}::uuid[])
+      order by priority desc, created_on, id`;
+    assert.equal(order[0]?.id, code.id);
+    assert.deepEqual(new Set(order.slice(1).map((r) => r.id)), new Set(notices.map((n) => n.id)));
+  });
+
   test('a wrong or missing phone number is recorded as failed, and the caller’s transaction stands', async () => {
     const wrong = await queue({ to: '0571-88886666' });
     const missing = await queue({ to: null });

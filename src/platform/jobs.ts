@@ -30,12 +30,14 @@ export async function enqueueJob<P>(
   def: JobDefinition<P>,
   payload: P,
   /** `isUrgent`: if a job with this singleton key is already waiting, it becomes due now. */
-  opts: { singletonKey?: string; startAfter?: Date; isUrgent?: boolean; id?: string } = {},
+  opts: { singletonKey?: string; startAfter?: Date; isUrgent?: boolean; id?: string; priority?: number } = {},
 ): Promise<boolean> {
   const data = def.payload.parse(payload);
   const id = await jobSender().send(def.name, data as object, {
     db: adaptTransaction(tx),
     ...(opts.id !== undefined && { id: opts.id }),
+    // Workers fetch the highest priority first (pg-boss orders by priority, then age).
+    ...(opts.priority !== undefined && { priority: opts.priority }),
     ...(opts.singletonKey !== undefined && { singletonKey: opts.singletonKey }),
     ...(opts.startAfter !== undefined && { startAfter: opts.startAfter }),
   });

@@ -64,6 +64,7 @@ export async function requestLoginCode(
         kind: 'disclosure.loginCode',
         caseId: seat.caseId,
         courtId: seat.courtId,
+        isUrgent: true,
       });
     });
   }

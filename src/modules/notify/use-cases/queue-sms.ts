@@ -16,6 +16,7 @@ const ZQueueSms = z.object({
   kind: ZKind,
   caseId: ZOptionalId,
   courtId: ZOptionalId,
+  isUrgent: z.boolean().optional(),
 });
 
 export type QueueSmsInput = {
@@ -29,7 +30,15 @@ export type QueueSmsInput = {
   kind: string;
   caseId?: string | null;
   courtId?: string | null;
+  /**
+   * A person is waiting for it (a sign-in code): sent before every queued notice, so that a
+   * morning's batch of arrival or deadline messages never holds a code up.
+   */
+  isUrgent?: boolean;
 };
+
+/** The send job's priority of an urgent message; others are 0. */
+export const urgentSmsPriority = 10;
 
 export const noMobileReason = '没有手机号码 / no phone number';
 export const invalidMobileReason = '手机号码无效 / invalid phone number';
@@ -72,6 +81,13 @@ export async function queueSms(tx: DbOrTx, input: QueueSmsInput): Promise<{ id: 
     return { id: first.id, isNew: false };
   }
   // The job's id is the message's: one send job per message, however the caller is replayed.
-  if (mobile) await enqueueJob(tx, sendSmsJob, { messageId: id }, { id });
+  if (mobile) {
+    await enqueueJob(
+      tx,
+      sendSmsJob,
+      { messageId: id },
+      { id, ...(m.isUrgent && { priority: urgentSmsPriority }) },
+    );
+  }
   return { id, isNew: true };
 }
