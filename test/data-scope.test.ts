@@ -40,8 +40,8 @@ after(() => t.close());
 for (const account of demoAccounts) {
   test(`data scope: ${account.username} (${account.roles.join(',')} at ${account.court}) sees exactly its courts' cases`, async () => {
     const token = await t.login(account.username);
-    // A grid worker is outside staff: no case at all, whatever the court they are attached to.
-    const isOutside = account.roles.every((role) => role === 'gridWorker');
+    // Grid workers and procurators are outside staff: no case at all, whatever court they are attached to.
+    const isOutside = account.roles.every((role) => role === 'gridWorker' || role === 'procurator');
     const courts = isOutside ? [] : (visible[account.court] ?? []);
     const expected = new Set(courts.map((c) => caseByCourt.get(c)));
     const list = await t.request('GET', '/api/v1/cases?pageSize=200', { token });

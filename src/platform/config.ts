@@ -44,6 +44,8 @@ const ZEnvSchema = z.object({
   ZHIXING_BANK_KEY: z.string().min(16).optional(),
   ZHIXING_SMS_URL: z.string().url().optional(),
   ZHIXING_SMS_KEY: z.string().min(16).optional(),
+  ZHIXING_POLICE_URL: z.string().url().optional(),
+  ZHIXING_POLICE_KEY: z.string().min(16).optional(),
   ZHIXING_VALUATION_URL: z.string().url().optional(),
   ZHIXING_VALUATION_KEY: z.string().min(16).optional(),
   ZHIXING_SEAL_PASSPHRASE: z.string().min(16).default('zhixing-demo-seal-passphrase'),
@@ -98,6 +100,9 @@ export type Config = {
   /** The SMS gateway (docs/protocols/sms.md); undefined = the simulator's. */
   smsUrl: string | undefined;
   smsKey: string | undefined;
+  /** Public security's detention centre (docs/protocols/public-security.md); undefined = the simulator's. */
+  policeUrl: string | undefined;
+  policeKey: string | undefined;
   /** The listed valuation platforms (docs/protocols/valuation.md), each at `{url}/{code}`; undefined = the simulator's. */
   valuationUrl: string | undefined;
   /** Their signing key; undefined = each platform's derived from ZHIXING_SIM_SECRET as the simulator derives it. */
@@ -155,6 +160,8 @@ export function loadConfig(
     bankKey: e.ZHIXING_BANK_KEY,
     smsUrl: e.ZHIXING_SMS_URL,
     smsKey: e.ZHIXING_SMS_KEY,
+    policeUrl: e.ZHIXING_POLICE_URL,
+    policeKey: e.ZHIXING_POLICE_KEY,
     valuationUrl: e.ZHIXING_VALUATION_URL,
     valuationKey: e.ZHIXING_VALUATION_KEY,
     fundsSecondApprovalFromFen: e.ZHIXING_FUNDS_SECOND_APPROVAL_YUAN * 100,

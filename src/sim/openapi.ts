@@ -8,6 +8,7 @@ import {
   ZErrorSchema,
   ZRejectedResultSchema,
 } from './contracts.ts';
+import { describePoliceApi } from './police/openapi.ts';
 import { describeSmsApi } from './sms/openapi.ts';
 import { OPERATIONS } from './types.ts';
 
@@ -125,8 +126,9 @@ export function buildOpenApiDocument(): JsonObject {
   };
   const bank = describeBankApi();
   const sms = describeSmsApi();
-  Object.assign(schemas, bank.schemas, sms.schemas);
-  Object.assign(paths, bank.paths, sms.paths);
+  const police = describePoliceApi();
+  Object.assign(schemas, bank.schemas, sms.schemas, police.schemas);
+  Object.assign(paths, bank.paths, sms.paths, police.paths);
   cached = {
     openapi: '3.1.0',
     info: {

@@ -22,6 +22,7 @@ import { INSTITUTIONS, institutionKeys } from './institutions.ts';
 import { type Journal, type JournalRecord, NO_JOURNAL, openJournal, readJournalHeader } from './journal.ts';
 import { computeLatencyMeanMs, createKnobBoard } from './knobs.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { createDetentionCentre, policeKey, registerPoliceRoutes } from './police/index.ts';
 import { createSmsGateway, registerSmsRoutes, type SmsOptions, smsKey } from './sms/index.ts';
 import { createStats, type StatsCounters } from './stats.ts';
 import type { Institution, Knobs } from './types.ts';
@@ -214,6 +215,9 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
   registerBankAdminRoutes(app, { bank, adminToken });
   registerSmsRoutes(app, { gateway: sms, key: smsKey(opts.secret), adminToken });
   registerValuationRoutes(app, { desk: valuation, keyOf: valuationKeyOf, adminToken });
+  // Public security's detention centre (docs/protocols/public-security.md), at `${url}/police`.
+  const police = createDetentionCentre({ seed: deriveSeed(seed, 'police'), clock });
+  registerPoliceRoutes(app, { centre: police, key: policeKey(opts.secret), adminToken });
 
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 0, host });

@@ -77,7 +77,7 @@ function sidesOf(world: World, fromCourtId: string, toCourtId: string): string[]
   const lines = [...world.courtLine(fromCourtId), ...world.courtLine(toCourtId)];
   return world.principals
     .filter((p) => p.kind === 'user' && p.userId !== null && p.courtId !== null && lines.includes(p.courtId))
-    .filter((p) => p.roles.some((role) => role !== 'gridWorker'))
+    .filter((p) => p.roles.some((role) => role !== 'gridWorker' && role !== 'procurator'))
     .flatMap((p) => (p.userId ? [p.userId] : []));
 }
 

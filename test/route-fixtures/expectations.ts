@@ -18,9 +18,9 @@ export function declaredAccess(operation: Operation): RouteAccess | undefined {
     : undefined;
 }
 
-/** A grid worker is outside staff: no case is in their scope (identity/policy.ts). */
+/** A grid worker or a procurator is outside staff: no case is in their scope (identity/policy.ts). */
 function isCourtStaff(p: Principal): boolean {
-  return p.roles.some((role) => role !== 'gridWorker');
+  return p.roles.some((role) => role !== 'gridWorker' && role !== 'procurator');
 }
 
 const seatNames = ['judge', 'assistant', 'bailiff', 'clerk'] as const;

@@ -1,4 +1,5 @@
 import type { RouteAccess } from '../../src/platform/http/access.ts';
+import { aidFixtures } from './aid-fixtures.ts';
 import { auctionFixtures } from './auction-fixtures.ts';
 import { caseFixtures } from './case-fixtures.ts';
 import { commandFixtures } from './command-fixtures.ts';
@@ -15,7 +16,9 @@ import { matchingFixtures } from './matching-fixtures.ts';
 import { notifyFixtures } from './notify-fixtures.ts';
 import { proceduresFixtures } from './procedures-fixtures.ts';
 import { ratingFixtures } from './rating-fixtures.ts';
+import { sanctionsFixtures } from './sanctions-fixtures.ts';
 import { exampleOf, type JsonSchema, type Operation } from './schema.ts';
+import { supervisionFixtures } from './supervision-fixtures.ts';
 import type { OperationKey, RouteFixture, ValidRequest } from './types.ts';
 import { valuationFixtures } from './valuation-fixtures.ts';
 import type { CaseFacts, Principal, World } from './world.ts';
@@ -47,7 +50,10 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...disclosureRewardFixtures,
   ...documentsFixtures,
   ...proceduresFixtures,
+  ...sanctionsFixtures,
+  ...aidFixtures,
   ...ratingFixtures,
+  ...supervisionFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

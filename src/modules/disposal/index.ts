@@ -10,6 +10,7 @@ import { valuationSubscribers } from './valuation-subscribers.ts';
 
 export { lotAnnounced, lotClosed, lotDefaulted, lotSold } from './auction-events.ts';
 export { type BiddingState, decideBid } from './rules/bidding.ts';
+export { commitmentOf, drawLottery, lotteryScheme, rosterDigestOf, verifyLottery } from './rules/lottery.ts';
 export { valuationMethodLabels } from './rules/valuation.ts';
 export { hashBidderToken } from './use-cases/bidder-register.ts';
 export { valuationFailed, valuationPriced, valuationStarted } from './valuation-events.ts';

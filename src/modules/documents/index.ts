@@ -5,6 +5,8 @@ import { registerPublicDocumentRoutes } from './public-routes.ts';
 import { registerDocumentRoutes } from './routes.ts';
 
 export { documentTemplateLabels, documentTemplateValues } from './rules/templates.ts';
+export { exportDossier } from './use-cases/dossier.ts';
+export { listCaseDocuments } from './use-cases/read-documents.ts';
 
 /**
  * Documents (文书): every node's document filled from the case and rendered to Word and PDF, the

@@ -135,6 +135,13 @@ export const demoAccounts: DemoAccount[] = [
     description: '网格员 · 西湖区 (grid worker for area 330106)',
   },
   {
+    username: 'xihu.procurator',
+    displayName: '钟毅',
+    court: 'xihu',
+    roles: ['procurator'],
+    description: '检察官 · 西湖区人民检察院 (procurator, attached to 浙0106; sees only supervised cases)',
+  },
+  {
     username: 'xihu.judge2',
     displayName: '何静',
     court: 'xihu',

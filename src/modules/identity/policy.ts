@@ -8,11 +8,15 @@ import { type Actor, hasRole, Role } from './actor.ts';
  * ids from the root, so "below" is a prefix match.
  *
  * A grid worker (网格员) is attached to a court for administration but works outside it: they see
- * no case, only the inbox of their areas (credit module).
+ * no case, only the inbox of their areas (credit module). So is a procurator (检察官) of the
+ * procuratorate paired with the court: they see only the cases a court has placed under the
+ * procuratorate's supervision, through the procedures module's read-only view.
  */
+const outsideRoles: readonly Role[] = [Role.gridWorker, Role.procurator];
+
 export function isCourtStaff(actor: Actor): boolean {
   // The system's own actors (scheduled work acting for a court) have no role and are inside.
-  return !actor.roles.includes(Role.gridWorker) || actor.roles.some((role) => role !== Role.gridWorker);
+  return actor.roles.length === 0 || actor.roles.some((role) => !outsideRoles.includes(role));
 }
 
 export function dataScopePrefix(actor: Actor): string {

@@ -1,9 +1,12 @@
 import { defineModule } from '../../platform/module.ts';
+import { registerAidAndReferralRoutes } from './aid-routes.ts';
 import { seedProceduresDemo } from './demo-seed.ts';
 import { proceduresJobs } from './jobs.ts';
 import { registerReportRoutes } from './report-routes.ts';
+import { registerSanctionRoutes } from './sanction-routes.ts';
 import { registerSettlementRoutes } from './settlement-routes.ts';
 import { propertyReportOrders } from './subscribers.ts';
+import { registerSupervisionAuditSearchRoutes } from './supervision-audit-search-routes.ts';
 
 export { lateReportsJob, settlementRemindersJob } from './jobs.ts';
 export { propertyReportOrders } from './subscribers.ts';
@@ -23,6 +26,9 @@ export const proceduresModule = defineModule({
     const db = ctx.database.db;
     registerSettlementRoutes(app, { db });
     registerReportRoutes(app, { db });
+    registerSanctionRoutes(app, { db });
+    registerAidAndReferralRoutes(app, { db });
+    registerSupervisionAuditSearchRoutes(app, { db });
   },
   seedDemo: (ctx) => seedProceduresDemo(ctx),
 });

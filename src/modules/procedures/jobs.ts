@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clock } from '../../platform/clock.ts';
 import { defineJob } from '../../platform/jobs.ts';
+import { sanctionJobs } from './sanction-jobs.ts';
 import { markLateObligations } from './use-cases/report-obligations.ts';
 import { sendSettlementReminders } from './use-cases/settlement-reminders.ts';
 
@@ -34,4 +35,4 @@ export const lateReportsJob = defineJob({
   },
 });
 
-export const proceduresJobs = [settlementRemindersJob, lateReportsJob];
+export const proceduresJobs = [settlementRemindersJob, lateReportsJob, ...sanctionJobs];

@@ -29,6 +29,7 @@ export const roles = everyValueOf<TRole>()([
   'courtLeader',
   'admin',
   'gridWorker',
+  'procurator',
 ]);
 
 export const identityKeys = {

@@ -11,6 +11,7 @@ const colorByRole: Record<TRole, string> = {
   courtLeader: 'magenta',
   admin: 'red',
   gridWorker: 'lime',
+  procurator: 'volcano',
 };
 
 export function RoleTags({ roles }: { roles: TRole[] }) {

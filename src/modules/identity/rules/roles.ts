@@ -1,4 +1,7 @@
-/** The roles of court staff (and the grid workers outside the court) that decide who may do what. */
+/**
+ * The roles of court staff, and of the people outside the court who work with it — grid workers and
+ * procurators of the people's procuratorate — that decide who may do what.
+ */
 import type { Bilingual } from '../../../kernel/index.ts';
 
 export const Role = {
@@ -10,6 +13,7 @@ export const Role = {
   courtLeader: 'courtLeader',
   admin: 'admin',
   gridWorker: 'gridWorker',
+  procurator: 'procurator',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const roleValues = Object.values(Role) as [Role, ...Role[]];
@@ -23,4 +27,5 @@ export const roleLabels: Readonly<Record<Role, Bilingual>> = {
   courtLeader: { zh: '院领导', en: 'Court leader' },
   admin: { zh: '系统管理员', en: 'System administrator' },
   gridWorker: { zh: '网格员', en: 'Grid worker' },
+  procurator: { zh: '检察官', en: 'Procurator' },
 };

@@ -29,6 +29,7 @@ export const enumMessages = {
   'role.courtLeader': { zh: '院领导', en: 'Court leader' },
   'role.admin': { zh: '系统管理员', en: 'Administrator' },
   'role.gridWorker': { zh: '网格员', en: 'Grid worker' },
+  'role.procurator': { zh: '检察官', en: 'Procurator' },
 
   'courtLevel.supreme': { zh: '最高人民法院', en: 'Supreme court' },
   'courtLevel.high': { zh: '高级人民法院', en: 'High court' },

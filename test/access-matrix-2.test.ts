@@ -1,0 +1,4 @@
+import { registerAccessMatrix } from './matrix/access-matrix.ts';
+
+/** The access matrix (test/matrix/access-matrix.ts), the routes of shard 2. */
+registerAccessMatrix(2);

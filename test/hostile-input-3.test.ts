@@ -1,0 +1,4 @@
+import { registerHostileInput } from './matrix/hostile-input.ts';
+
+/** Hostile input (test/matrix/hostile-input.ts), the routes of shard 3. */
+registerHostileInput(3);
