@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { makeIdNumber } from '../src/kernel/index.ts';
 import { simAdminToken } from './sim-bank.ts';
-import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
+import { auditAccessibility, baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
  * Disclosure journey (执行公开与服务): a member of the public finds the demo debtor 王建国 by name
@@ -116,17 +115,6 @@ async function readLoginCode(phone: string, seen: number): Promise<string> {
 }
 
 /** Runs axe (WCAG 2.1 A and AA) on the page; serious and critical violations fail the journey. */
-async function auditPage(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  assert.equal(blocking.length, 0, `${label}: axe found\n  ${summary.join('\n  ')}`);
-}
-
 test('the public finds the demo debtor’s dishonest entry and 终本 case by name and ID number', async () => {
   const { terminated } = await applicantCases();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -246,16 +234,16 @@ test('the portal, the sign-in page and the case page pass the axe audit (WCAG 2.
   const page = await desktop.newPage();
   await page.goto(`${baseUrl}/portal`);
   await page.getByTestId('portal-respondent-form').waitFor();
-  await auditPage(page, '/portal');
+  await auditAccessibility(page, '/portal');
   await page.getByTestId('portal-respondent-name').fill(debtor.name);
   await page.getByTestId('portal-respondent-id').fill(debtor.idNumber);
   await page.getByTestId('portal-respondent-submit').click();
   await page.getByTestId('portal-respondent-results').waitFor();
-  await auditPage(page, '/portal with results');
+  await auditAccessibility(page, '/portal with results');
 
   await page.goto(`${baseUrl}/my/login`);
   await page.getByTestId('party-sign-in-form').waitFor();
-  await auditPage(page, '/my/login');
+  await auditAccessibility(page, '/my/login');
   await desktop.close();
 
   assert.ok(portalSession, 'the applicant signed in (the journey above)');
@@ -267,9 +255,9 @@ test('the portal, the sign-in page and the case page pass the axe audit (WCAG 2.
   const mobile = await context.newPage();
   await mobile.goto(`${baseUrl}/my/cases/${session.caseId}`);
   await mobile.getByTestId('my-node-timeline').waitFor();
-  await auditPage(mobile, '/my/cases/:id');
+  await auditAccessibility(mobile, '/my/cases/:id');
   await mobile.getByTestId('my-section-requests').click();
   await mobile.getByTestId('my-requests').waitFor();
-  await auditPage(mobile, '/my/cases/:id (clues and messages)');
+  await auditAccessibility(mobile, '/my/cases/:id (clues and messages)');
   await context.close();
 });

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Browser journeys: Debian's chromium driven by playwright-core against the server run-e2e started. */
@@ -67,4 +69,29 @@ export async function reportFailure(
       .catch(() => []);
     console.error(`[${context.name}] page ${i} ${page.url()} → ${file}\n  shows: ${JSON.stringify(shown)}`);
   }
+}
+
+/**
+ * Runs axe (WCAG 2.1 A and AA) on the page, or on the part of it `include` names; serious and
+ * critical violations fail the journey. First every animation and transition is let finish: a
+ * section fading in or out is half transparent, and on a busy machine axe would read its
+ * half-drawn colours as too little contrast.
+ */
+export async function auditAccessibility(page: Page, label: string, include?: string): Promise<void> {
+  // A spinner turns for ever: only animations that end are waited for.
+  await page.waitForFunction(() => {
+    // Typed here: the journeys compile without the DOM library.
+    type Running = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null };
+    const doc = Reflect.get(globalThis, 'document') as { getAnimations(): Running[] };
+    return doc
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+  });
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (include ? builder.include(include) : builder).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = blocking.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  assert.equal(blocking.length, 0, `${label}: axe found\n  ${summary.join('\n  ')}`);
 }

@@ -22,6 +22,7 @@ export function buildWebIfStale(logger: Logger): void {
   const sources = Math.max(
     newestMtime(path.join(web, 'src')),
     newestMtime(path.join(web, 'index.html')),
+    newestMtime(path.join(web, 'public')),
     newestMtime(path.join(web, 'vite.config.ts')),
   );
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;

@@ -43,6 +43,8 @@ type RequestOptions = {
    * and the session cookie is then left out of the request.
    */
   credentialHeaders?: Record<string, string>;
+  /** What the answer may be; JSON unless a file is asked for. */
+  accept?: string;
 };
 
 const csrfHeader = 'x-zhixing-csrf';
@@ -106,7 +108,10 @@ async function toApiError(response: Response, url: string): Promise<ApiError> {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const url = buildUrl(path, options.query);
-  const headers: Record<string, string> = { accept: 'application/json', ...options.credentialHeaders };
+  const headers: Record<string, string> = {
+    accept: options.accept ?? 'application/json',
+    ...options.credentialHeaders,
+  };
   if (method !== 'GET') headers[csrfHeader] = '1';
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -143,4 +148,32 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
 /** A request answered with no body (204) or a body the caller does not need. */
 export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
+}
+
+/** A file the server answered with: its bytes and the name its `Content-Disposition` gives. */
+export type DownloadedFile = { blob: Blob; fileName: string };
+
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed name: the plain one, or the fallback.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * A file (Word, PDF, ZIP) fetched with the same credential as any request, so that a refusal
+ * comes back as an `ApiError` the page can show instead of a browser error page.
+ */
+export async function requestFile(
+  path: string,
+  options: RequestOptions & { fallbackName: string },
+): Promise<DownloadedFile> {
+  const response = await send(path, { ...options, accept: options.accept ?? '*/*' });
+  return { blob: await response.blob(), fileName: fileNameOf(response, options.fallbackName) };
 }

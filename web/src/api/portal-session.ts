@@ -1,6 +1,13 @@
 import { useSyncExternalStore } from 'react';
 import type { TPortalSession } from '../../../src/modules/disclosure/contracts.ts';
-import { isApiError, type QueryParams, requestJson, requestVoid } from './client.ts';
+import {
+  type DownloadedFile,
+  isApiError,
+  type QueryParams,
+  requestFile,
+  requestJson,
+  requestVoid,
+} from './client.ts';
 
 /**
  * The party portal's credential (`/my`): the token a party (SMS code) or a lawyer (licence number
@@ -99,4 +106,12 @@ export async function asPortal<T>(path: string, options: PortalOptions = {}): Pr
 
 export async function asPortalVoid(path: string, options: PortalOptions = {}): Promise<void> {
   return requestVoid(path, { ...options, credentialHeaders: credentialHeaders() }).catch(forgetOn401);
+}
+
+/** A file the portal serves the person (a served document), fetched with their token. */
+export async function asPortalFile(
+  path: string,
+  options: PortalOptions & { fallbackName: string },
+): Promise<DownloadedFile> {
+  return requestFile(path, { ...options, credentialHeaders: credentialHeaders() }).catch(forgetOn401);
 }

@@ -8,6 +8,7 @@ import {
   FundProjectionScreenOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MobileOutlined,
   NotificationOutlined,
   RadarChartOutlined,
   SendOutlined,
@@ -20,9 +21,17 @@ import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/identity.ts';
 import { commandDeskRoles, entrustmentRoles } from '../areas/command/roles.ts';
+import { fieldMessages } from '../areas/field/messages.ts';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
-import { canFileCases, fundsDeskRoles, hasAnyRole, isCourtStaff, useCurrentUser } from './current-user.tsx';
+import {
+  canFileCases,
+  fundsDeskRoles,
+  hasAnyRole,
+  isCourtStaff,
+  isTeamRole,
+  useCurrentUser,
+} from './current-user.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpin } from './page-spin.tsx';
 
@@ -52,6 +61,8 @@ export function AppLayout() {
     menuItems.push({ key: '/workbench', icon: <DesktopOutlined />, label: t('nav.workbench') });
   if (canFileCases(user))
     menuItems.push({ key: '/cases/new', icon: <FileAddOutlined />, label: t('nav.fileCase') });
+  if (isTeamRole(user))
+    menuItems.push({ key: '/field', icon: <MobileOutlined />, label: i18n.pick(fieldMessages['field.nav']) });
   if (hasAnyRole(user, 'judge', 'assistant', 'bailiff', 'clerk', 'courtLeader', 'commandCentre'))
     menuItems.push({ key: '/credit/entries', icon: <StopOutlined />, label: t('nav.credit') });
   if (hasAnyRole(user, ...fundsDeskRoles))

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { commandDeskRoles, entrustmentRoles } from '../areas/command/roles.ts';
+import { fieldRoute } from '../areas/field/field-route.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { fundsDeskRoles, homePath, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LoginPage } from './login-page.tsx';
@@ -59,7 +60,7 @@ function Workbench() {
 }
 
 const PortalPage = lazy(() =>
-  import('../areas/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
+  import('../areas/portal/portal-site.tsx').then((m) => ({ default: m.PortalSite })),
 );
 const TransparencyPage = lazy(() =>
   import('../areas/portal/transparency-page.tsx').then((m) => ({ default: m.TransparencyPage })),
@@ -71,6 +72,7 @@ const AuctionSite = lazy(() =>
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  fieldRoute,
   {
     path: '/portal/transparency',
     element: (

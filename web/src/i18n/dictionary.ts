@@ -5,6 +5,7 @@ import { commonMessages } from './messages/common.ts';
 import { creditMessages } from './messages/credit.ts';
 import { disclosureMessages } from './messages/disclosure.ts';
 import { disposalMessages } from './messages/disposal.ts';
+import { documentMessages } from './messages/documents.ts';
 import { enumMessages } from './messages/enums.ts';
 import { filingMessages } from './messages/filing.ts';
 import { fundsMessages } from './messages/funds.ts';
@@ -12,6 +13,7 @@ import { fundsDeskMessages } from './messages/funds-desk.ts';
 import { fundsPayoutDelayMessages } from './messages/funds-payout-delay.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
 import { portalMessages } from './messages/portal.ts';
+import { procedureMessages } from './messages/procedures.ts';
 import { unitMessages } from './messages/units.ts';
 import { workbenchMessages } from './messages/workbench.ts';
 
@@ -33,6 +35,8 @@ export const messages = {
   ...disposalMessages,
   ...commandMessages,
   ...disclosureMessages,
+  ...documentMessages,
+  ...procedureMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -15,13 +15,12 @@ import {
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { type PublicList, usePublicSearch } from '../../api/portal.ts';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { publicTheme } from '../../app/theme.ts';
 import { describeError } from '../../components/error-text.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { transparencyMessages } from '../../i18n/messages/transparency.ts';
 import { PortalEntryCard, PortalRestrictedCard } from './portal-cards.tsx';
 import { PortalTerminatedCard } from './portal-case-cards.tsx';
+import { PortalHeader } from './portal-header.tsx';
 import { RespondentSearch } from './respondent-search.tsx';
 
 const lists: readonly PublicList[] = ['dishonest', 'consumption-restrictions', 'terminated'];
@@ -70,29 +69,7 @@ export function PortalPage() {
   return (
     <ConfigProvider theme={publicTheme}>
       <Layout style={{ minHeight: '100vh' }}>
-        <a className="public-skip" href="#portal-main">
-          {t('disclosure.skip')}
-        </a>
-        <Layout.Header className="public-header">
-          <Flex align="center" gap={10}>
-            <span className="app-logo-mark" aria-hidden>
-              执
-            </span>
-            <Typography.Text style={{ color: '#fff', fontSize: 16 }} strong>
-              {t('portal.brand')}
-            </Typography.Text>
-          </Flex>
-          <nav className="public-nav" aria-label={t('disclosure.nav.label')}>
-            <Link to="/my" data-testid="portal-my-link">
-              {t('disclosure.nav.my')}
-            </Link>
-            <Link to="/portal/transparency" data-testid="portal-transparency-link">
-              {i18n.pick(transparencyMessages['transparency.link'])}
-            </Link>
-            <Link to="/login">{t('portal.officerSignIn')}</Link>
-            <LanguageSwitch />
-          </nav>
-        </Layout.Header>
+        <PortalHeader mainId="portal-main" />
         <Layout.Content id="portal-main" className="public-main" tabIndex={-1}>
           <Typography.Title level={1} data-testid="portal-title" style={{ fontSize: 28, marginBottom: 4 }}>
             {t('portal.title')}

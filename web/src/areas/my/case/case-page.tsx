@@ -1,6 +1,7 @@
 import { Breadcrumb, Card, Collapse, Flex, Grid, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type TPartyCase, usePartyCase } from '../../../api/party.ts';
+import { usePortalPropertyReport } from '../../../api/procedures.ts';
 import { PageSpin } from '../../../app/page-spin.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
@@ -10,9 +11,10 @@ import { CaseSummaryCard } from './case-summary-card.tsx';
 import { DocumentsSection } from './documents-section.tsx';
 import { EnforcementSection } from './enforcement-section.tsx';
 import { ProgressSection } from './progress-section.tsx';
+import { PropertyReportSection } from './property-report-section.tsx';
 import { RequestsSection } from './requests-section.tsx';
 
-const tabKeys = ['progress', 'enforcement', 'documents', 'requests', 'deliveries'] as const;
+const tabKeys = ['progress', 'enforcement', 'documents', 'propertyReport', 'requests', 'deliveries'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 function readTab(value: string | null): TabKey {
@@ -34,6 +36,10 @@ function CaseView({ detail }: { detail: TPartyCase }) {
   const [params, setParams] = useSearchParams();
   const tab = readTab(params.get('tab'));
   const isPhone = Grid.useBreakpoint().sm === false;
+  // 报告财产: the respondent's (a lawyer's only when they act for the respondent: the server says).
+  const propertyReport = usePortalPropertyReport(detail.id, detail.role !== 'applicant');
+  const hasPropertyReport =
+    detail.role === 'respondent' || (detail.role === 'lawyer' && propertyReport.isSuccess);
   const openTab = (key: string) =>
     setParams(
       (current) => {
@@ -58,8 +64,17 @@ function CaseView({ detail }: { detail: TPartyCase }) {
     {
       key: 'documents',
       label: label('documents', t('my.tab.documents')),
-      children: <DocumentsSection documents={detail.documents} />,
+      children: <DocumentsSection caseId={detail.id} />,
     },
+    ...(hasPropertyReport
+      ? [
+          {
+            key: 'propertyReport',
+            label: label('propertyReport', t('my.tab.propertyReport')),
+            children: <PropertyReportSection caseId={detail.id} query={propertyReport} />,
+          },
+        ]
+      : []),
     {
       key: 'requests',
       label: label('requests', t('my.tab.requests')),
@@ -85,7 +100,7 @@ function CaseView({ detail }: { detail: TPartyCase }) {
       </Flex>
       <CaseSummaryCard detail={detail} />
       {isPhone ? (
-        // On a phone the five sections do not fit one row of tabs (antd would fold some into a
+        // On a phone the sections do not fit one row of tabs (antd would fold some into a
         // "more" button inside the tab list, which screen readers cannot follow): a collapse.
         // One section open at a time, kept by hand: antd's `accordion` makes the list a tablist
         // whose panels are not allowed there (WAI-ARIA), so each header stays a plain button.

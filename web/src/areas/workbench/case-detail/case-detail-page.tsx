@@ -17,11 +17,16 @@ import { CommandPanel } from './command/command-panel.tsx';
 import { CreditPanel } from './credit-panel.tsx';
 import { DeadlinesPanel } from './deadlines-panel.tsx';
 import { DisposalPanel } from './disposal/disposal-panel.tsx';
+import { DocumentsPanel } from './documents/documents-panel.tsx';
+import { DossierPanel } from './documents/dossier-panel.tsx';
 import { FundsPanel } from './funds/funds-panel.tsx';
 import { InquiryPanel } from './inquiry/inquiry-panel.tsx';
 import { NodesPanel } from './nodes-panel.tsx';
 import { PartiesPanel } from './parties-panel.tsx';
 import { PartyRequestsPanel, PartyRequestsTabLabel } from './party-requests/party-requests-panel.tsx';
+import { ReportsPanel } from './procedures/reports-panel.tsx';
+import { SettlementPanel } from './procedures/settlement-panel.tsx';
+import { RatingCard } from './rating/rating-card.tsx';
 import { RecordNodeModal } from './record-node-modal.tsx';
 import { RestoreCaseModal } from './restore-case-modal.tsx';
 import { TeamPanel } from './team-panel.tsx';
@@ -32,10 +37,14 @@ const tabKeys = [
   'nodes',
   'deadlines',
   'checklist',
+  'documents',
+  'dossier',
   'credit',
   'inquiry',
   'disposal',
   'funds',
+  'settlement',
+  'propertyReports',
   'command',
   'partyRequests',
 ] as const;
@@ -133,9 +142,12 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
         extra={actions}
       />
       <CaseSummary detail={detail} />
+      <RatingCard caseId={detail.id} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
+          // Fifteen tabs: a narrower gutter keeps them in one row on a 1440-pixel screen.
+          tabBarGutter={20}
           onChange={(key) =>
             setSearchParams(
               (current) => {
@@ -176,10 +188,14 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
               ),
               children: <ChecklistPanel items={detail.terminationChecklist} />,
             },
+            { key: 'documents', label: t('documents.tab'), children: <DocumentsPanel detail={detail} /> },
+            { key: 'dossier', label: t('dossier.tab'), children: <DossierPanel detail={detail} /> },
             { key: 'credit', label: t('case.tab.credit'), children: <CreditPanel detail={detail} /> },
             { key: 'inquiry', label: t('case.tab.inquiry'), children: <InquiryPanel detail={detail} /> },
             { key: 'disposal', label: t('disposal.tab'), children: <DisposalPanel detail={detail} /> },
             { key: 'funds', label: t('case.tab.funds'), children: <FundsPanel detail={detail} /> },
+            { key: 'settlement', label: t('settlement.tab'), children: <SettlementPanel detail={detail} /> },
+            { key: 'propertyReports', label: t('reports.tab'), children: <ReportsPanel detail={detail} /> },
             { key: 'command', label: t('command.case.tab'), children: <CommandPanel detail={detail} /> },
             {
               key: 'partyRequests',
