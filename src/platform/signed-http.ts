@@ -110,3 +110,12 @@ export async function sendSigned(
   });
   return { status: res.status, text: await res.text() };
 }
+
+/**
+ * The time a signed request is stamped and checked with: the machines' real time, never the one
+ * clock. Freshness (maxClockSkewMs) is agreed between two machines' real clocks; a demo or test
+ * clock moved forward must not make every request look stale to the other side.
+ */
+export function transportNow(): number {
+  return Date.now();
+}

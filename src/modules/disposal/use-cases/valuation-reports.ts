@@ -6,7 +6,7 @@ import type { Config } from '../../../platform/config.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
 import { valuationPlatformEndpoint } from '../../../platform/outside-world.ts';
-import { checkSignature, protocolHeaders } from '../../../platform/signed-http.ts';
+import { checkSignature, protocolHeaders, transportNow } from '../../../platform/signed-http.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { isOpen } from '../rules/valuation.ts';
 import { type TPlatformReport, ZPlatformReportSchema } from '../valuation/protocol.ts';
@@ -80,7 +80,7 @@ export async function receivePlatformReport(
     body: input.rawBody,
     timestamp: header(protocolHeaders.timestamp),
     signature: header(protocolHeaders.signature),
-    now: Date.now(),
+    now: transportNow(),
   });
   if (check !== 'ok') throw new AppError(ErrorCode.unauthenticated, bi('签名无效', 'Invalid signature'));
   let json: unknown;

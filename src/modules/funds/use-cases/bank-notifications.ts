@@ -4,7 +4,7 @@ import type { Config } from '../../../platform/config.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { bankEndpoint } from '../../../platform/outside-world.ts';
-import { checkSignature, protocolHeaders } from '../../../platform/signed-http.ts';
+import { checkSignature, protocolHeaders, transportNow } from '../../../platform/signed-http.ts';
 import { ZArrivalsBodySchema, ZPaymentResultsBodySchema } from '../bank/protocol.ts';
 import { type Booker, recordArrivalNotices } from './booker.ts';
 import { settlePayment } from './settle-payment.ts';
@@ -37,7 +37,7 @@ function verified<T>(
     body: input.rawBody,
     timestamp: header(protocolHeaders.timestamp),
     signature: header(protocolHeaders.signature),
-    now: Date.now(),
+    now: transportNow(),
   });
   if (check !== 'ok') throw new AppError(ErrorCode.unauthenticated, bi('签名无效', 'Invalid signature'));
   let json: unknown;

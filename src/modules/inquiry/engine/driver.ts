@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db.ts';
 import type { Logger } from '../../../platform/logging.ts';
+import { transportNow } from '../../../platform/signed-http.ts';
 import { pollRequest, submitRequest } from '../protocol/client.ts';
 import { type ProtocolOperation, protocolOperations } from '../protocol/envelope.ts';
 import { type IncomingAnswer, recordAnswers } from './answers.ts';
@@ -65,7 +66,7 @@ export async function driveInstitution(
                 body: JSON.stringify(c.body),
                 idempotencyKey: c.id,
                 timeoutMs,
-                now: Date.now(),
+                now: transportNow(),
               })
             : { kind: 'permanent' as const, reason: `unknown operation ${c.operation}` };
           recorder.add({ id: c.id, attempts: c.attempts, outcome });
@@ -148,7 +149,7 @@ async function pollDue(
       const outcome = await pollRequest(endpoint, {
         remoteRequestId: p.remote_request_id,
         timeoutMs,
-        now: Date.now(),
+        now: transportNow(),
       });
       if (outcome.kind === 'answered')
         answers.push({ institution: institution.code, envelope: outcome.envelope });

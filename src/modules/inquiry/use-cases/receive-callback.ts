@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode } from '../../../platform/errors.ts';
 import type { Logger } from '../../../platform/logging.ts';
+import { transportNow } from '../../../platform/signed-http.ts';
 import type { AnswerSink } from '../engine/answer-sink.ts';
 import { findSigningKey } from '../engine/institution-store.ts';
 import { ZEnvelopeSchema } from '../protocol/envelope.ts';
@@ -55,7 +56,7 @@ export async function receiveCallback(db: Db, sink: AnswerSink, logger: Logger, 
     body: input.rawBody,
     timestamp: header(input.headers, protocolHeaders.timestamp),
     signature: header(input.headers, protocolHeaders.signature),
-    now: Date.now(),
+    now: transportNow(),
   });
   if (check !== 'ok')
     return refuse(ErrorCode.unauthenticated, '签名无效', 'Invalid signature', `signature ${check}`);

@@ -1,7 +1,7 @@
 import { guardedFetch } from '../../../platform/net/guarded-fetch.ts';
 import { OutboundRefusedError } from '../../../platform/net/outbound-guard.ts';
 import type { OutsideEndpoint } from '../../../platform/outside-world.ts';
-import { protocolHeaders, signHeaders } from '../../../platform/signed-http.ts';
+import { protocolHeaders, signHeaders, transportNow } from '../../../platform/signed-http.ts';
 import { type GatewayVerdict, verdictOfStatus } from '../rules/delivery.ts';
 
 /**
@@ -57,7 +57,7 @@ export async function sendSmsToGateway(
     method: 'POST',
     path: url.pathname + url.search,
     body,
-    now: Date.now(),
+    now: transportNow(),
   });
   const timeout = AbortSignal.timeout(timeoutMs);
   let res: Response;
