@@ -254,7 +254,8 @@ test('a minor cannot be listed; an adult is listed, signed, restricted, publishe
       .getByTestId('portal-results')
       .getByText(/共找到 \d+ 条/)
       .waitFor();
-    isLifted = (await visitor.getByTestId('portal-restricted').filter({ hasText: debtor.name }).count()) === 0;
+    isLifted =
+      (await visitor.getByTestId('portal-restricted').filter({ hasText: debtor.name }).count()) === 0;
   }
   assert.ok(isLifted, 'the consumption restriction ends with the case');
   await visitor.close();
