@@ -107,8 +107,17 @@ function fieldError(page: Page, scope: Page | Locator, testId: string): Locator 
 async function confirm(page: Page): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm');
   await dialog.waitFor();
-  await dialog.locator('.ant-btn-primary').click();
-  await dialog.waitFor({ state: 'detached' });
+  // On a busy machine a click during the dialog's opening animation can be lost; the dialog closes
+  // as soon as a click lands (its onOk returns at once), so a dialog still open was never confirmed.
+  for (let attempt = 1; ; attempt++) {
+    await dialog.locator('.ant-btn-primary').click();
+    try {
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** The demo cases of the judge with sealed assets: one valued by online inquiry, one not yet valued. */

@@ -195,6 +195,18 @@ test('a minor cannot be listed; an adult is listed, signed, restricted, publishe
   await leader.waitForURL(new RegExp(`/cases/${filed.id}\\?tab=credit`));
   const leaderCard = leader.getByTestId('credit-respondent').filter({ hasText: debtor.name });
   await leaderCard.getByTestId('credit-approve').click();
+  // Signing has legal effect: the decision is shown as it will be issued, and asked once.
+  const letter = leader.getByTestId('credit-sign-letter');
+  await letter.waitFor();
+  const letterText = (await letter.textContent()) ?? '';
+  assert.match(letterText, /失信/);
+  assert.ok(letterText.includes(debtor.name), 'the letter names the debtor');
+  assert.equal(
+    await leaderCard.getByTestId('credit-entry-listed').count(),
+    0,
+    'nothing is signed before confirming',
+  );
+  await leader.getByTestId('credit-approve-confirm').click();
   const listed = leaderCard.getByTestId('credit-entry-listed');
   await listed.waitFor();
   assert.match((await listed.textContent()) ?? '', /已公布/);

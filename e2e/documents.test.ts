@@ -7,7 +7,15 @@ import { inflateRawSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addCalendarDays, makeCreditCode, makeIdNumber } from '../src/kernel/index.ts';
 import { simAdminToken } from './sim-bank.ts';
-import { auditAccessibility, baseUrl, launchBrowser, reportFailure, signIn, typeDate } from './support.ts';
+import {
+  api,
+  auditAccessibility,
+  baseUrl,
+  launchBrowser,
+  reportFailure,
+  signIn,
+  typeDate,
+} from './support.ts';
 
 /**
  * Documents journey (文书): on a case the demo judge files, the judge issues the 执行通知书 and the
@@ -44,19 +52,6 @@ afterEach(async (t) => reportFailure(t, browser));
 after(async () => {
   await browser.close();
 });
-
-async function api<T>(path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: opts.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body === undefined ? {} : { 'content-type': 'application/json', 'x-zhixing-csrf': '1' }),
-    },
-    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-  });
-  assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
-  return (await res.json()) as T;
-}
 
 async function judgeToken(): Promise<string> {
   return (

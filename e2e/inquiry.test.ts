@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { formatYuan } from '../src/kernel/index.ts';
 import { baseUrl, launchBrowser, reportFailure, signIn } from './support.ts';
 
 /**
@@ -34,7 +35,7 @@ async function api<T>(token: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-type Asset = { id: string; assetType: string };
+type Asset = { id: string; assetType: string; availableFen?: number };
 type Measure = { id: string; kind: string; state: string; assetId: string };
 
 /** Launches an inquiry from the case page and waits for every institution to answer. */
@@ -108,6 +109,23 @@ test('a judge queries all institutions, freezes a deposit and seals a flat', asy
   const seal = measures.find((m) => m.kind === 'seal' && m.assetId === flat.id);
   assert.ok(freeze && ['inForce', 'rejected'].includes(freeze.state), `freeze ${freeze?.state}`);
   assert.ok(seal && ['inForce', 'queued'].includes(seal.state), `seal ${seal?.state}`);
+
+  // Without a reload, the feedback list shows what is still available once the freeze is answered.
+  if (freeze.state === 'inForce') {
+    const fresh = (await api<{ items: Asset[] }>(token, `/api/v1/cases/${caseId}/assets`)).items.find(
+      (a) => a.id === deposit.id,
+    );
+    const row = page.getByTestId('feedback-table').locator(`tr[data-row-key="${deposit.id}"]`);
+    await row
+      .getByText(`¥${formatYuan(fresh?.availableFen ?? 0)}`)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    assert.equal(
+      await row.getByTestId(`measure-freeze-${deposit.id}`).count(),
+      0,
+      'frozen: no second freeze button',
+    );
+  }
 
   await page.locator('.ant-segmented-item').filter({ hasText: '控制措施' }).click();
   const measureRows = page.getByTestId('measures-table').locator('tbody tr');

@@ -95,3 +95,20 @@ export async function auditAccessibility(page: Page, label: string, include?: st
   );
   assert.equal(blocking.length, 0, `${label}: axe found\n  ${summary.join('\n  ')}`);
 }
+
+/**
+ * A JSON call to the API outside the browser (setting up a journey's case): GET, or POST with a
+ * body; anything but 2xx fails the test with the answer.
+ */
+export async function api<T>(path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: opts.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body === undefined ? {} : { 'content-type': 'application/json', 'x-zhixing-csrf': '1' }),
+    },
+    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

@@ -19,6 +19,8 @@ export async function buildApp(opts: {
   database: Database;
   logger: Logger;
   serveWeb?: boolean;
+  /** The built web app to serve (default web/dist). */
+  webRoot?: string;
 }): Promise<App> {
   const { config, database, logger } = opts;
   const ctx = moduleContextOf({ config, database, logger });
@@ -26,6 +28,7 @@ export async function buildApp(opts: {
     allowance: ctx.allowance,
     logger,
     serveWeb: opts.serveWeb,
+    ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
     isHttps: config.secureCookies,
     trustedProxies: config.trustedProxies,
     metricsToken: config.metricsToken,

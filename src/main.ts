@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       const worker = isStart ? await startWorker({ config: live, database: runtime.database, logger }) : null;
       await app.listen({ port: config.port, host: config.host });
       const url = `http://localhost:${config.port}`;
-      printBanner(url, config.isDemo);
+      printBanner(url, config.isDemo, sim ? { url: sim.url, adminToken: sim.adminToken } : null);
       onShutdown(async () => {
         stopSimClock();
         await app.close();
@@ -190,8 +190,13 @@ function schemaOf(config: Config): SchemaPlan {
   return { modules: moduleNames, jobs: allJobs(), jobExpireSeconds: config.jobExpireSeconds };
 }
 
-function printBanner(url: string, isDemo: boolean): void {
+function printBanner(url: string, isDemo: boolean, sim: { url: string; adminToken: string } | null): void {
   const lines = [``, `  执行 · Zhixing is running at ${url}`, `  API documentation: ${url}/api/docs`];
+  if (sim) {
+    // The simulated outside world (banks, registries, SMS gateway): its /sim/* API pays money in
+    // and injects faults, with this token (ZHIXING_SIM_ADMIN_TOKEN fixes it across restarts).
+    lines.push(`  Simulated outside world: ${sim.url}  (admin token for /sim/*: ${sim.adminToken})`);
+  }
   if (isDemo) {
     lines.push(`  Demo accounts (password zhixing-demo):`);
     for (const a of demoAccounts) lines.push(`    ${a.username.padEnd(18)} ${a.description}`);

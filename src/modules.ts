@@ -8,11 +8,13 @@ import { disposalModule } from './modules/disposal/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { fundsModule } from './modules/funds/index.ts';
 import { identityModule } from './modules/identity/index.ts';
+import { inboxModule } from './modules/inbox/index.ts';
 import { inquiryModule } from './modules/inquiry/index.ts';
 import { matchingModule } from './modules/matching/index.ts';
 import { notifyModule } from './modules/notify/index.ts';
 import { proceduresModule } from './modules/procedures/index.ts';
 import { ratingModule } from './modules/rating/index.ts';
+import { serviceModule } from './modules/service/index.ts';
 import type { Subscriber } from './platform/events.ts';
 import type { AnyJobDefinition } from './platform/job-definition.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -25,6 +27,7 @@ import type { ModuleDefinition } from './platform/module.ts';
  */
 export const modules: readonly ModuleDefinition[] = [
   identityModule,
+  inboxModule,
   auditModule,
   casesModule,
   inquiryModule,
@@ -37,6 +40,7 @@ export const modules: readonly ModuleDefinition[] = [
   disclosureModule,
   proceduresModule,
   documentsModule,
+  serviceModule,
   ratingModule,
   flowsModule,
 ];

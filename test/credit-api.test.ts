@@ -58,6 +58,36 @@ describe('listing: POST /cases/{id}/dishonest → approve', () => {
     assert.equal(twice.status, 409);
   });
 
+  test('the leader reads the decision before signing: the letter previewed is the letter signed', async () => {
+    const c = await fileCaseWith(t, judge, [anAdult()]);
+    const res = await t.request('POST', `/api/v1/cases/${c.id}/dishonest`, {
+      token: judge,
+      body: { respondentId: c.respondents[0]?.id, ground: 2, facts: '伪造证据' },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const url = `/api/v1/credit/entries/${res.body.id}/decision-preview`;
+    assert.equal((await t.request('GET', url, { token: judge })).status, 403, 'only a court leader signs');
+    const preview = await t.request('GET', url, { token: president });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.match(preview.body.decisionLetter, /院长　周正/);
+    assert.match(preview.body.decisionLetter, new RegExp(c.caseNumber.replace(/[（）]/g, '.')));
+    // 失信规定 art. 2: ground (2) lists for two years.
+    assert.equal(preview.body.expiresOn.slice(0, 4), String(Number(preview.body.decidedOn.slice(0, 4)) + 2));
+    const still = await t.request('GET', `/api/v1/cases/${c.id}/credit`, { token: judge });
+    assert.equal(still.body.respondents[0].entries[0].state, 'pendingApproval', 'previewing writes nothing');
+    const approved = await t.request('POST', `/api/v1/credit/entries/${res.body.id}/approve`, {
+      token: president,
+    });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    const credit = await t.request('GET', `/api/v1/cases/${c.id}/credit`, { token: judge });
+    assert.equal(credit.body.respondents[0].entries[0].decisionLetter, preview.body.decisionLetter);
+    assert.equal(
+      (await t.request('GET', url, { token: president })).status,
+      409,
+      'decided: nothing to preview',
+    );
+  });
+
   test('a court leader listing signs at once: state listed', async () => {
     const c = await fileCaseWith(t, judge, [anAdult()]);
     const res = await t.request('POST', `/api/v1/cases/${c.id}/dishonest`, {

@@ -32,6 +32,21 @@ async function record(caseId: string, kind: string, note = '') {
 }
 
 describe('deletion driven by events (失信规定 art. 10)', () => {
+  test('a signed listing goes on the case timeline once, on the day it was signed', async () => {
+    const c = await fileCaseWith(t, judge, [anAdult()]);
+    await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');
+    await deliverEvents(t);
+    await deliverEvents(t);
+    const detail = await t.request('GET', `/api/v1/cases/${c.id}`, { token: judge });
+    const listed = detail.body.nodes.filter((n: { kind: string }) => n.kind === 'dishonestListed');
+    assert.equal(listed.length, 1, JSON.stringify(detail.body.nodes.map((n: { kind: string }) => n.kind)));
+    assert.match(
+      listed[0].note,
+      new RegExp(`${c.respondents[0]?.name}纳入失信被执行人名单，自\\d{4}-\\d{2}-\\d{2}起公布`),
+    );
+    assert.equal(listed[0].occurredOn, (await creditOf(c.id)).entries[0].decidedOn);
+  });
+
   test('closing as fulfilled deletes the entry and lifts the restriction: credit repair', async () => {
     const c = await fileCaseWith(t, judge, [anAdult()]);
     await listAndApprove(t, c.id, c.respondents[0]?.id ?? '');

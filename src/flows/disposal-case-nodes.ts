@@ -26,7 +26,7 @@ export const disposalCaseNodes = defineSubscriber(
         {
           kind: NodeKind.referencePriceStarted,
           occurredOn: e.startedOn,
-          note: `${valuationMethodLabels[e.method].zh} / ${valuationMethodLabels[e.method].en}`,
+          note: valuationMethodLabels[e.method].zh,
         },
         { sourceKey: `disposal.valuation:${e.valuationId}` },
       );

@@ -1,4 +1,5 @@
 import { defineModule } from '../platform/module.ts';
+import { creditCaseNodes } from './credit-case-nodes.ts';
 import { disposalCaseNodes } from './disposal-case-nodes.ts';
 import { fundsPayoutDelay } from './funds-payout-delay.ts';
 import { fundsRecovered } from './funds-recovered.ts';
@@ -11,5 +12,5 @@ import { inquiryCaseNodes } from './inquiry-case-nodes.ts';
  */
 export const flowsModule = defineModule({
   name: 'flows',
-  subscribers: [inquiryCaseNodes, fundsRecovered, fundsPayoutDelay, disposalCaseNodes],
+  subscribers: [inquiryCaseNodes, fundsRecovered, fundsPayoutDelay, disposalCaseNodes, creditCaseNodes],
 });

@@ -51,7 +51,7 @@ export const inquiryCaseNodes = defineSubscriber(
       caseId: p.caseId,
       officerId: p.requestedBy,
       kind: NodeKind.onlineInquiryDone,
-      note: `网络查控：${p.answeredCount} 项查询已反馈，发现可供执行财产 ${p.foundCount} 项 / online inquiry: ${p.answeredCount} answers, ${p.foundCount} assets found`,
+      note: `网络查控：${p.answeredCount} 项查询已反馈，发现可供执行财产 ${p.foundCount} 项`,
       documents: [],
       sourceKey: `inquiry.case-inquiry:${p.caseInquiryId}`,
     });

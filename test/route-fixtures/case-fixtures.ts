@@ -81,6 +81,27 @@ export const caseFixtures: Record<OperationKey, RouteFixture> = {
       return { ...onCase, body: { teamId: await aTeamOf(world, onCase.c.courtId) } };
     },
   },
+  'PATCH /api/v1/cases/{id}/parties/{partyId}': {
+    build: async (world, court) => {
+      const onCase = await onNewCase(world, court);
+      const partyId = onCase.c.respondents[0]?.id ?? '';
+      return {
+        ...onCase,
+        params: { id: onCase.c.id, partyId },
+        body: {
+          phone: '13900001111',
+          address: '浙江省杭州市西湖区天目山路 1 号',
+          reason: '当事人来电更正联系方式',
+        },
+      };
+    },
+  },
+  'GET /api/v1/cases/{id}/parties/{partyId}/changes': {
+    build: async (world, court) => {
+      const onCase = await onNewCase(world, court);
+      return { ...onCase, params: { id: onCase.c.id, partyId: onCase.c.respondents[0]?.id ?? '' } };
+    },
+  },
   'GET /api/v1/cases/{id}/credit': { build: (world, court) => onNewCase(world, court) },
   'GET /api/v1/cases/{id}/inquiries': { build: (world, court) => onNewCase(world, court) },
   'GET /api/v1/cases/{id}/assets': {

@@ -118,6 +118,12 @@ export const creditFixtures: Record<OperationKey, RouteFixture> = {
       };
     },
   },
+  'GET /api/v1/credit/entries/{id}/decision-preview': {
+    build: async (world, court) => {
+      const pending = await aPendingEntry(world, court);
+      return { caseId: pending.caseId, params: { id: pending.entryId } };
+    },
+  },
   'POST /api/v1/credit/entries/{id}/approve': {
     build: async (world, court) => {
       const pending = await aPendingEntry(world, court);

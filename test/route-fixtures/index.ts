@@ -1,4 +1,5 @@
 import type { RouteAccess } from '../../src/platform/http/access.ts';
+import { additionsFixtures } from './additions-fixtures.ts';
 import { aidFixtures } from './aid-fixtures.ts';
 import { auctionFixtures } from './auction-fixtures.ts';
 import { caseFixtures } from './case-fixtures.ts';
@@ -11,6 +12,7 @@ import { documentsFixtures } from './documents-fixtures.ts';
 import { expectedFor } from './expectations.ts';
 import { fundsFixtures } from './funds-fixtures.ts';
 import { identityFixtures } from './identity-fixtures.ts';
+import { inboxFixtures } from './inbox-fixtures.ts';
 import { inquiryFixtures } from './inquiry-fixtures.ts';
 import { matchingFixtures } from './matching-fixtures.ts';
 import { notifyFixtures } from './notify-fixtures.ts';
@@ -18,6 +20,8 @@ import { proceduresFixtures } from './procedures-fixtures.ts';
 import { ratingFixtures } from './rating-fixtures.ts';
 import { sanctionsFixtures } from './sanctions-fixtures.ts';
 import { exampleOf, type JsonSchema, type Operation } from './schema.ts';
+import { selfDisposalFixtures } from './self-disposal-fixtures.ts';
+import { serviceFixtures } from './service-fixtures.ts';
 import { supervisionFixtures } from './supervision-fixtures.ts';
 import type { OperationKey, RouteFixture, ValidRequest } from './types.ts';
 import { valuationFixtures } from './valuation-fixtures.ts';
@@ -54,6 +58,10 @@ export const routeFixtures: Record<OperationKey, RouteFixture> = {
   ...aidFixtures,
   ...ratingFixtures,
   ...supervisionFixtures,
+  ...additionsFixtures,
+  ...inboxFixtures,
+  ...selfDisposalFixtures,
+  ...serviceFixtures,
 };
 
 export { startOutsideWorld } from './funds-fixtures.ts';

@@ -101,6 +101,8 @@ export const ZPartySchema = z.object({
     }),
   ),
   isMasked: z.boolean(),
+  /** A respondent added by a ruling answers only up to this (变更追加规定 arts. 10, 17–19, 22); null: unlimited. */
+  liabilityLimitFen: z.number().nullable(),
 });
 export type TParty = z.infer<typeof ZPartySchema>;
 
@@ -175,6 +177,13 @@ export type TCaseTeam = TCaseDetail['team'];
 export const ZCaseListQuerySchema = z.strictObject({
   status: z.enum(caseStatusValues).optional(),
   q: ZText(100).optional(),
+  /** A party's 身份证号 or 统一社会信用代码: the cases in scope where that person or body is a party. */
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{15,18}$/, '应为身份证号或统一社会信用代码 / must be an ID number or a credit code')
+    .transform((v) => v.toUpperCase())
+    .optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   mine: z.enum(['true', 'false', '1', '0']).optional(),
@@ -259,3 +268,54 @@ export const ZTeamAssignedSchema = z.object({ teamId: z.string() });
 export type TTeamAssigned = z.infer<typeof ZTeamAssignedSchema>;
 
 export const ZCaseIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+
+/**
+ * 当事人信息更正: what the case team may correct after filing. The identity (kind, ID number, credit
+ * code) is not corrected here — a wrong person is a different party. At least one field; a reason.
+ */
+export const ZCorrectPartySchema = z
+  .strictObject({
+    name: text(200).optional(),
+    phone: optionalText(30),
+    address: optionalText(200),
+    legalRepresentative: optionalText(50),
+    agents: z.array(ZAgentSchema.strict()).max(10).optional(),
+    reason: text(500),
+  })
+  .refine((b) => ['name', 'phone', 'address', 'legalRepresentative', 'agents'].some((k) => k in b), {
+    message: '至少更正一项 / correct at least one field',
+    path: ['name'],
+  });
+export type TCorrectParty = z.infer<typeof ZCorrectPartySchema>;
+
+export const ZPartyParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  partyId: z.string().min(1).max(100),
+});
+
+/** The fields a correction changed, as they were or as they became. */
+const ZCorrectedFields = z.strictObject({
+  name: z.string().optional(),
+  phone: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  legalRepresentative: z.string().nullable().optional(),
+  agents: ZPartySchema.shape.agents.optional(),
+});
+export type TCorrectedFields = z.infer<typeof ZCorrectedFields>;
+
+export const ZPartyChangeSchema = z.object({
+  id: z.string(),
+  before: ZCorrectedFields,
+  after: ZCorrectedFields,
+  reason: z.string(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+});
+export const ZPartyChangesSchema = z.object({ items: z.array(ZPartyChangeSchema) });
+/** `id` names the correction recorded; null when nothing differed from what is on file. */
+export const ZPartyCorrectedSchema = z.object({
+  id: z.string().nullable(),
+  partyId: z.string(),
+  fields: z.array(z.string()),
+});
+export type TPartyChange = z.infer<typeof ZPartyChangeSchema>;

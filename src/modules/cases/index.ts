@@ -1,11 +1,14 @@
 import { defineModule } from '../../platform/module.ts';
+import { inboxSources } from '../inbox/index.ts';
 import { seedCasesDemo } from './demo-seed.ts';
 import { caseEvents } from './events.ts';
+import { casesInbox } from './inbox-source.ts';
 import { registerCaseRoutes } from './routes.ts';
 import { terminationFacts } from './use-cases/termination-facts.ts';
 
 export { loadNodes as loadCaseNodes, loadParties as loadCaseParties } from './case-store.ts';
 export { caseClosed, caseFiled, caseNodeRecorded, caseRestored } from './events.ts';
+export { deadlineInboxWorkingDays } from './inbox-source.ts';
 export { isTeamMember } from './policy.ts';
 export { purposeOf } from './routes.ts';
 export { ClosingType } from './rules/closing.ts';
@@ -14,6 +17,7 @@ export { terminationChecklistItemLabel, terminationChecklistItems } from './rule
 export { type CaseContext, type CaseParty, loadCaseContext } from './use-cases/case-context.ts';
 export { closeCase } from './use-cases/close-case.ts';
 export { type FiledCase, fileCase, numberCase } from './use-cases/file-case.ts';
+export { type JoinRespondentInput, joinRespondent } from './use-cases/join-respondent.ts';
 export { listCases, listTotalCap } from './use-cases/list-cases.ts';
 export {
   caseStatusLabel,
@@ -38,6 +42,7 @@ export {
 } from './use-cases/respondent-cases.ts';
 export { restoreCase } from './use-cases/restore-case.ts';
 export { type TerminationFactProvider, terminationFacts } from './use-cases/termination-facts.ts';
+export { type NewPartyInput, validateNewParty } from './validate-parties.ts';
 
 /**
  * Cases: filing (立案), case numbers, parties, basis, team, the timeline of nodes and its legal
@@ -47,6 +52,7 @@ export { type TerminationFactProvider, terminationFacts } from './use-cases/term
 export const casesModule = defineModule({
   name: 'cases',
   events: caseEvents,
+  contributions: [inboxSources.provide(casesInbox)],
   routes(app, ctx) {
     registerCaseRoutes(app, { db: ctx.database.db, terminationFacts: ctx.extensions.all(terminationFacts) });
   },

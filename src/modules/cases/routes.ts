@@ -10,15 +10,20 @@ import {
   ZCaseListSchema,
   ZClosedSchema,
   ZCloseSchema,
+  ZCorrectPartySchema,
   ZFileCaseSchema,
   ZFiledSchema,
   ZNodeRecordedSchema,
+  ZPartyChangesSchema,
+  ZPartyCorrectedSchema,
+  ZPartyParamsSchema,
   ZRecordNodeSchema,
   ZRestoreSchema,
   ZTeamAssignedSchema,
 } from './contracts.ts';
 import { assignTeam } from './use-cases/assign-team.ts';
 import { closeCase } from './use-cases/close-case.ts';
+import { correctParty, listPartyChanges } from './use-cases/correct-party.ts';
 import { fileCase } from './use-cases/file-case.ts';
 import { getCase } from './use-cases/get-case.ts';
 import { listCases } from './use-cases/list-cases.ts';
@@ -103,6 +108,36 @@ export function registerCaseRoutes(
     },
     async (request, reply) =>
       reply.status(201).send(await recordNode(db, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/v1/cases/:id/parties/:partyId',
+    {
+      config: { access: { kind: 'case', seats: teamSeats } },
+      schema: {
+        tags,
+        summary: '更正当事人信息 / Correct a party’s details (the old values kept)',
+        params: ZPartyParamsSchema,
+        body: ZCorrectPartySchema,
+        response: { 200: ZPartyCorrectedSchema, ...errors },
+      },
+    },
+    async (request) =>
+      correctParty(db, requireActor(request), request.params.id, request.params.partyId, request.body),
+  );
+
+  app.get(
+    '/api/v1/cases/:id/parties/:partyId/changes',
+    {
+      config: { access: { kind: 'case', seats: teamSeats, courtRoles: [Role.courtLeader] } },
+      schema: {
+        tags,
+        summary: '当事人信息更正记录 / A party’s corrections, with what they replaced',
+        params: ZPartyParamsSchema,
+        response: { 200: ZPartyChangesSchema, ...errors },
+      },
+    },
+    async (request) => listPartyChanges(db, requireActor(request), request.params.id, request.params.partyId),
   );
 
   app.post(

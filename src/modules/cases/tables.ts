@@ -1,5 +1,6 @@
 import { bigint, boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CaseType } from '../../kernel/index.ts';
+import type { TCorrectedFields } from './contracts.ts';
 
 export const casesSchema = pgSchema('cases');
 
@@ -73,6 +74,8 @@ export const parties = casesSchema.table('parties', {
   address: text('address'),
   legalRepresentative: text('legal_representative'),
   agents: jsonb('agents').$type<AgentRecord[]>().notNull().default([]),
+  /** 变更追加规定 arts. 10, 17–19, 22: an added respondent's limit of liability; null when unlimited. */
+  liabilityLimitFen: bigint('liability_limit_fen', { mode: 'number' }),
 });
 
 export type DocumentRef = { name: string };
@@ -89,4 +92,17 @@ export const nodes = casesSchema.table('nodes', {
   documents: jsonb('documents').$type<DocumentRef[]>().notNull().default([]),
   /** What caused a node recorded for another module (`inquiry.case-inquiry:<id>`): recorded once. */
   sourceKey: text('source_key'),
+});
+
+/** What a correction after filing replaced (migrations/0007): the old values are kept. */
+export const partyChanges = casesSchema.table('party_changes', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  partyId: uuid('party_id').notNull(),
+  before: jsonb('before').$type<TCorrectedFields>().notNull(),
+  after: jsonb('after').$type<TCorrectedFields>().notNull(),
+  reason: text('reason').notNull(),
+  changedBy: uuid('changed_by').notNull(),
+  changedByName: text('changed_by_name').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -15,7 +15,7 @@ export type CleanParty = {
   agents: NonNullable<TPartyInput['agents']>;
 };
 
-const phonePattern = /^[0-9+\-() ]{5,30}$/;
+export const phonePattern = /^[0-9+\-() ]{5,30}$/;
 
 /**
  * Checks every party against the identifier rules (GB 11643 for people, GB 32100 for
@@ -95,4 +95,19 @@ export function throwIfInvalid(details: ErrorDetail[]): void {
   if (details.length === 0) return;
   const first = details[0];
   throw new AppError(ErrorCode.invalidInput, first ? `${first.path}: ${first.message}` : undefined, details);
+}
+
+/** A party as another module hands it in (a respondent added by a ruling): the identifying fields. */
+export type NewPartyInput = Pick<TPartyInput, 'kind' | 'name' | 'idNumber' | 'creditCode'>;
+
+/**
+ * One party checked as filing checks parties (the name, GB 11643 for people with its check
+ * character, GB 32100 for organisations); every problem is named under `path` (`party.idNumber`).
+ */
+export function validateNewParty(path: string, party: NewPartyInput, today: string): CleanParty {
+  const { clean, details } = validateParties('respondents', [party], today);
+  throwIfInvalid(details.map((d) => ({ ...d, path: d.path.replace(/^respondents\.0/, path) })));
+  const [first] = clean;
+  if (!first) throw new Error('cases: a validated party went missing');
+  return first;
 }

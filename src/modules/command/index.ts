@@ -1,5 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
+import { inboxSources } from '../inbox/index.ts';
 import { seedCommandDemo } from './demo-seed.ts';
+import { commandInbox } from './inbox-source.ts';
 import { commandJobs } from './jobs.ts';
 import { registerCommandRoutes } from './routes.ts';
 import { commandActivity, commandIndicators } from './subscribers.ts';
@@ -19,6 +21,7 @@ export const commandModule = defineModule({
   name: 'command',
   subscribers: [commandIndicators, commandActivity],
   jobs: commandJobs,
+  contributions: [inboxSources.provide(commandInbox)],
   routes(app, ctx) {
     registerCommandRoutes(app, { db: ctx.database.db });
   },

@@ -58,6 +58,16 @@ export const ZApprovedSchema = ZEntryStateSchema.extend({
   expiresOn: z.string().nullable(),
 });
 export type TApproved = z.infer<typeof ZApprovedSchema>;
+
+/** The decision a court leader is about to sign, as it would be issued today (nothing written). */
+export const ZDecisionPreviewSchema = z.object({
+  decisionLetter: z.string(),
+  decidedOn: z.string(),
+  publishFrom: z.string(),
+  /** Null for ground (1): no fixed term (失信规定 art. 2). */
+  expiresOn: z.string().nullable(),
+});
+export type TDecisionPreview = z.infer<typeof ZDecisionPreviewSchema>;
 export const ZApproveSchema = z.strictObject({ graceMonths: z.number().int().optional() });
 export type TApprove = z.infer<typeof ZApproveSchema>;
 export const ZReasonSchema = z.strictObject({ reason: paragraphs(2000) });

@@ -13,6 +13,10 @@ export const entryListed = defineEvent(
     respondentPartyId: z.uuid(),
     publishFrom: ZIsoDate,
     expiresOn: ZIsoDate.nullable(),
+    // For the case timeline; absent from events published before they were added.
+    courtId: z.uuid().optional(),
+    decidedOn: ZIsoDate.optional(),
+    respondentName: z.string().optional(),
   }),
 );
 

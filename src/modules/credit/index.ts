@@ -6,9 +6,11 @@
 
 import { defineModule } from '../../platform/module.ts';
 import { terminationFacts } from '../cases/index.ts';
+import { inboxSources } from '../inbox/index.ts';
 import { seedCreditDemo } from './demo-seed.ts';
 import { creditEvents } from './events.ts';
 import { registerGridRoutes } from './grid-routes.ts';
+import { creditInbox } from './inbox-source.ts';
 import { creditJobs } from './jobs/index.ts';
 import { registerRestrictionRoutes } from './restriction-routes.ts';
 import { registerCreditRoutes } from './routes.ts';
@@ -56,7 +58,7 @@ export const creditModule = defineModule({
   events: creditEvents,
   subscribers: creditSubscribers,
   jobs: creditJobs,
-  contributions: [terminationFacts.provide(creditTerminationFacts)],
+  contributions: [terminationFacts.provide(creditTerminationFacts), inboxSources.provide(creditInbox)],
   routes(app, ctx) {
     const db = ctx.database.db;
     registerCreditRoutes(app, { db });

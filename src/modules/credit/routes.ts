@@ -16,6 +16,7 @@ import {
   ZCorrectionDecisionSchema,
   ZCorrectionFiledSchema,
   ZCorrectionSchema,
+  ZDecisionPreviewSchema,
   ZDelistedSchema,
   ZDelistSchema,
   ZEntryListQuerySchema,
@@ -36,7 +37,7 @@ import {
   fileCorrection,
   requestHigherReview,
 } from './use-cases/corrections.ts';
-import { approveEntry, refuseEntry } from './use-cases/decide-entry.ts';
+import { approveEntry, previewEntryDecision, refuseEntry } from './use-cases/decide-entry.ts';
 import { delistEntry } from './use-cases/delete-entry.ts';
 import { exportEntries } from './use-cases/export-entries.ts';
 import { getCaseCredit } from './use-cases/get-case-credit.ts';
@@ -139,6 +140,19 @@ export function registerCreditRoutes(app: App, { db }: { db: Db }): void {
         );
       }
     });
+    scope.get(
+      '/api/v1/credit/entries/:id/decision-preview',
+      {
+        config: { access: signers },
+        schema: {
+          tags,
+          summary: '签发前预览失信决定书 / Preview the decision before signing',
+          params: ZCaseIdParamSchema,
+          response: { 200: ZDecisionPreviewSchema, ...errors },
+        },
+      },
+      async (request) => previewEntryDecision(db, requireActor(request), request.params.id),
+    );
     scope.post(
       '/api/v1/credit/entries/:id/approve',
       {

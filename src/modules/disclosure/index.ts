@@ -1,5 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
+import { inboxSources } from '../inbox/index.ts';
 import { seedDisclosureDemo } from './demo-seed.ts';
+import { disclosureInbox } from './inbox-source.ts';
 import { disclosureJobs } from './jobs.ts';
 import { registerOrderRoutes } from './order-routes.ts';
 import { registerPartyRoutes } from './party-routes.ts';
@@ -24,6 +26,7 @@ export const disclosureModule = defineModule({
   name: 'disclosure',
   subscribers: [partyNotifications],
   jobs: disclosureJobs,
+  contributions: [inboxSources.provide(disclosureInbox)],
   routes(app, ctx) {
     const db = ctx.database.db;
     registerPublicRoutes(app, { db, idMask: ctx.config.idMask, powThreshold: ctx.config.publicPowThreshold });

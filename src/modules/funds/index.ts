@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/module.ts';
+import { inboxSources } from '../inbox/index.ts';
 import { seedFundsDemo } from './demo-seed.ts';
 import { fundsEvents } from './events.ts';
+import { fundsInbox } from './inbox-source.ts';
 import { fundsJobs } from './jobs/index.ts';
 import { registerFundsRoutes } from './routes.ts';
 import { fundsBookings, fundsNotices } from './subscribers.ts';
@@ -33,6 +35,7 @@ export const fundsModule = defineModule({
   events: fundsEvents,
   subscribers: [fundsBookings, fundsNotices],
   jobs: fundsJobs,
+  contributions: [inboxSources.provide(fundsInbox)],
   routes(app, ctx) {
     registerFundsRoutes(app, { db: ctx.database.db, config: ctx.config });
   },

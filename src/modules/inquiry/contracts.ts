@@ -76,6 +76,12 @@ export const ZAssetQuerySchema = z.strictObject({
   assetType: z.enum(assetTypeValues).optional(),
 });
 export type TAssetQuery = z.infer<typeof ZAssetQuerySchema>;
+
+/** The export takes the list's query and the language of the workbook (the user's). */
+export const ZAssetExportQuerySchema = ZAssetQuerySchema.extend({
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+export type TAssetExportQuery = z.infer<typeof ZAssetExportQuerySchema>;
 export type TAssetSort = TAssetQuery['sort'];
 
 const ZEncumbrance = z.object({
@@ -152,6 +158,7 @@ export const ZMeasureSchema = z.object({
   targetMeasureId: z.string().nullable(),
   state: z.string(),
   institution: z.string(),
+  institutionName: z.string(),
   assetType: z.string(),
   assetDescription: z.string(),
   requestedFen: z.number().nullable(),
@@ -196,6 +203,7 @@ export const ZCaseInquiriesSchema = z.object({
     z.object({
       id: z.string(),
       institution: z.string(),
+      institutionName: z.string(),
       operation: z.string(),
       state: z.enum(requestStateValues),
       attempts: z.number(),

@@ -1,8 +1,10 @@
 import { defineModule } from '../../platform/module.ts';
 import { terminationFacts } from '../cases/index.ts';
+import { inboxSources } from '../inbox/index.ts';
 import { registerInquiryAdminRoutes } from './admin-routes.ts';
 import { closeSlotSignal } from './engine/slot-signal.ts';
 import { inquiryEvents } from './events.ts';
+import { inquiryInbox } from './inbox-source.ts';
 import { inquiryJobs } from './jobs/index.ts';
 import { registerInquiryCaseRoutes } from './routes.ts';
 import { inquiryTerminationFacts } from './termination-facts.ts';
@@ -16,6 +18,9 @@ export {
   findCaseAsset,
   listControlledAssets,
 } from './use-cases/controlled-assets.ts';
+export { createMeasure } from './use-cases/create-measure.ts';
+export { feedbackWorkbook } from './use-cases/export-assets.ts';
+export type { FeedbackItem } from './use-cases/feedback-list.ts';
 export { insertInstitution, saveCallbackBase } from './use-cases/manage-institutions.ts';
 export { partyInquirySummary } from './use-cases/party-summary.ts';
 export { launchDueRequeries } from './use-cases/requery.ts';
@@ -33,7 +38,7 @@ export const inquiryModule = defineModule({
   events: inquiryEvents,
   subscribers: [requeryPlanSubscriber],
   jobs: inquiryJobs,
-  contributions: [terminationFacts.provide(inquiryTerminationFacts)],
+  contributions: [terminationFacts.provide(inquiryTerminationFacts), inboxSources.provide(inquiryInbox)],
   routes(app, ctx) {
     const { database, config, logger } = ctx;
     registerInquiryCaseRoutes(app, { db: database.db, options: { dailyQuota: config.inquiryDailyQuota } });

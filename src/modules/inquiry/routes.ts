@@ -5,6 +5,7 @@ import { sendWorkbook } from '../../platform/http/attachment.ts';
 import { type App, errorResponses, ZErrorSchema } from '../../platform/http/server.ts';
 import { requireActor } from '../identity/index.ts';
 import {
+  ZAssetExportQuerySchema,
   ZAssetListSchema,
   ZAssetQuerySchema,
   ZBatchProgressSchema,
@@ -153,7 +154,7 @@ export function registerInquiryCaseRoutes(app: App, deps: { db: Db; options: Inq
         tags,
         summary: '导出反馈清单（Excel） / Export the feedback list (xlsx)',
         params: ZIdParamSchema,
-        querystring: ZAssetQuerySchema,
+        querystring: ZAssetExportQuerySchema,
         response: {
           200: {
             description: '反馈清单工作簿 / The feedback list as a workbook',

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { registerAdditionRoutes } from './additions/routes.ts';
 import { registerAidAndReferralRoutes } from './aid-routes.ts';
 import { seedProceduresDemo } from './demo-seed.ts';
 import { proceduresJobs } from './jobs.ts';
@@ -29,6 +30,7 @@ export const proceduresModule = defineModule({
     registerSanctionRoutes(app, { db });
     registerAidAndReferralRoutes(app, { db });
     registerSupervisionAuditSearchRoutes(app, { db });
+    registerAdditionRoutes(app, { db });
   },
   seedDemo: (ctx) => seedProceduresDemo(ctx),
 });

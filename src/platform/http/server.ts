@@ -197,7 +197,19 @@ export async function createHttpServer(opts: {
   const webRoot = opts.webRoot ?? webDist;
   const hasWeb = opts.serveWeb !== false && existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each text asset (web/precompress.ts).
+      preCompressed: true,
+      setHeaders(reply, filePath) {
+        // Vite names what it puts in assets/ by content hash: a changed file is a new name.
+        if (path.relative(webRoot, filePath).startsWith(`assets${path.sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';

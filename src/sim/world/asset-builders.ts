@@ -176,13 +176,13 @@ const NB_AREAS = ['东部新城', '南部商务区', '天一家园', '万达广�
 
 export function buildVehicle(ctx: BuildContext): Asset {
   const letter = ctx.profile.city === 'hz' ? 'A' : 'B';
-  const [model, newPriceYuan, isElectric] = ctx.random.pick(VEHICLES);
+  const [model, newPriceYuan, isElectric, firstSoldYear] = ctx.random.pick(VEHICLES);
   const identifier = drawUnique(ctx, () =>
     isElectric
       ? `浙${letter}·${ctx.random.pick(['D', 'F'])}${drawDigits(ctx.random, 5)}`
       : `浙${letter}·${drawPlateTail(ctx.random)}`,
   );
-  const year = ctx.random.int(2012, 2025);
+  const year = ctx.random.int(Math.max(2012, firstSoldYear), 2025);
   const valueFen = Math.round(newPriceYuan * 0.85 ** (2026 - year)) * 100;
   return makeAsset(ctx, 'vehicle', identifier, ['vma'], `${model}（${year}年登记）`, valueFen, false, {
     model,

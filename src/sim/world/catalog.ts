@@ -29,25 +29,31 @@ export const BANK_BRANCHES = [
 
 export const WEALTH_PRODUCTS = ['稳利', '安享', '季季鑫', '天天盈', '添利', '睿远', '鑫益'];
 
-export const VEHICLES: ReadonlyArray<readonly [model: string, newPriceYuan: number, isElectric: boolean]> = [
-  ['大众 帕萨特', 220_000, false],
-  ['大众 朗逸', 130_000, false],
-  ['丰田 凯美瑞', 200_000, false],
-  ['本田 雅阁', 190_000, false],
-  ['日产 轩逸', 120_000, false],
-  ['别克 君越', 230_000, false],
-  ['吉利 星越L', 160_000, false],
-  ['长安 CS75', 120_000, false],
-  ['宝马 5系', 450_000, false],
-  ['奔驰 E级', 480_000, false],
-  ['奥迪 A6L', 420_000, false],
-  ['比亚迪 汉', 220_000, true],
-  ['比亚迪 秦PLUS', 130_000, true],
-  ['特斯拉 Model 3', 260_000, true],
-  ['理想 L7', 330_000, true],
-  ['小鹏 P7', 230_000, true],
-  ['五菱 宏光', 60_000, false],
-  ['江铃 顺达 货车', 110_000, false],
+/**
+ * Models on Chinese roads, with the year each was first sold here (registrations start then, and
+ * not before 2012 in this world): no 2012 小鹏 P7.
+ */
+export const VEHICLES: ReadonlyArray<
+  readonly [model: string, newPriceYuan: number, isElectric: boolean, firstSoldYear: number]
+> = [
+  ['大众 帕萨特', 220_000, false, 2012],
+  ['大众 朗逸', 130_000, false, 2012],
+  ['丰田 凯美瑞', 200_000, false, 2012],
+  ['本田 雅阁', 190_000, false, 2012],
+  ['日产 轩逸', 120_000, false, 2012],
+  ['别克 君越', 230_000, false, 2012],
+  ['吉利 星越L', 160_000, false, 2021],
+  ['长安 CS75', 120_000, false, 2014],
+  ['宝马 5系', 450_000, false, 2012],
+  ['奔驰 E级', 480_000, false, 2012],
+  ['奥迪 A6L', 420_000, false, 2012],
+  ['比亚迪 汉', 220_000, true, 2020],
+  ['比亚迪 秦PLUS', 130_000, true, 2021],
+  ['特斯拉 Model 3', 260_000, true, 2019],
+  ['理想 L7', 330_000, true, 2023],
+  ['小鹏 P7', 230_000, true, 2020],
+  ['五菱 宏光', 60_000, false, 2012],
+  ['江铃 顺达 货车', 110_000, false, 2012],
 ];
 
 export const STOCKS: ReadonlyArray<readonly [code: string, name: string, priceFen: number]> = [

@@ -7,6 +7,7 @@ import { computeExpiry } from '../dates.ts';
 import { computeLimitYears, type LedgerContext } from '../measures.ts';
 import { executeOperation, isParseFailure, parseBody } from '../operations.ts';
 import { ASSET_TYPES } from '../types.ts';
+import { VEHICLES } from './catalog.ts';
 import { createWorld, lookupSubject, type World } from './world.ts';
 
 const world = createWorld({ seed: DEMO_POPULATION.seed });
@@ -27,6 +28,21 @@ function query(w: World, institution: string, subject: unknown): Record<string, 
 const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 describe('the simulated world', () => {
+  it('registers no car before its model was first sold in China (no 2012 小鹏 P7)', () => {
+    const firstSold = new Map(VEHICLES.map(([model, , , year]) => [model, year]));
+    let cars = 0;
+    for (const assets of world.assetsBySubject.values())
+      for (const a of assets) {
+        if (a.assetType !== 'vehicle') continue;
+        cars += 1;
+        const model = String(a.extra.model);
+        const year = Number(a.extra.registeredYear);
+        assert.ok(year >= (firstSold.get(model) ?? 0), `${model} registered ${year}`);
+        assert.ok(year <= 2025, `${model} registered ${year}`);
+      }
+    assert.ok(cars > 100, `the world has cars (${cars})`);
+  });
+
   it('is reproducible: the same seed gives the same assets, another seed other ones', () => {
     const again = createWorld({ seed: DEMO_POPULATION.seed });
     const other = createWorld({ seed: 7 });

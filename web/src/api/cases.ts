@@ -11,8 +11,10 @@ import type {
   TCaseStatus,
   TClose,
   TClosingType,
+  TCorrectParty,
   TFileCase,
   TFiled,
+  TPartyChange,
   TPartyKind,
   TRecordNode,
   TRestore,
@@ -61,10 +63,19 @@ export const caseKeys = {
   detail: (id: string) => [...caseKeys.details(), id] as const,
 };
 
+/** A 身份证号 or 统一社会信用代码 typed in the search box finds the parties' cases exactly (`idNumber`). */
+const partyCode = /^[0-9A-Za-z]{15,18}$/;
+
+function listQuery(params: CaseListParams) {
+  const { q, ...rest } = params;
+  const text = q?.trim() ?? '';
+  return partyCode.test(text) ? { ...rest, idNumber: text } : { ...params };
+}
+
 export function useCaseList(params: CaseListParams) {
   return useQuery({
     queryKey: caseKeys.list(params),
-    queryFn: ({ signal }) => requestJson<TCaseList>(base, { query: { ...params }, signal }),
+    queryFn: ({ signal }) => requestJson<TCaseList>(base, { query: listQuery(params), signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -127,5 +138,36 @@ export function useAssignTeam(caseId: string) {
     mutationFn: (body: TAssignTeam) =>
       requestVoid(`${base}/${encodeURIComponent(caseId)}/team`, { method: 'PUT', body }),
     onSuccess: refresh,
+  });
+}
+
+/** 当事人信息更正: the team corrects a party's details; the old values are kept. */
+export function useCorrectParty(caseId: string) {
+  const refresh = useRefreshCase(caseId);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ partyId, body }: { partyId: string; body: TCorrectParty }) =>
+      requestJson<{ id: string | null; fields: string[] }>(
+        `${base}/${encodeURIComponent(caseId)}/parties/${encodeURIComponent(partyId)}`,
+        { method: 'PATCH', body },
+      ),
+    onSuccess: (_data, { partyId }) =>
+      Promise.all([
+        refresh(),
+        queryClient.invalidateQueries({ queryKey: [...caseKeys.detail(caseId), 'party-changes', partyId] }),
+      ]),
+  });
+}
+
+/** What the corrections of a party replaced, who made them, when and why. */
+export function usePartyChanges(caseId: string, partyId: string | null) {
+  return useQuery({
+    queryKey: [...caseKeys.detail(caseId), 'party-changes', partyId],
+    queryFn: ({ signal }) =>
+      requestJson<{ items: TPartyChange[] }>(
+        `${base}/${encodeURIComponent(caseId)}/parties/${encodeURIComponent(partyId ?? '')}/changes`,
+        { signal },
+      ),
+    enabled: partyId !== null,
   });
 }

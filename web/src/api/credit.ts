@@ -9,6 +9,7 @@ import type {
   TCorrectionFiled,
   TCorrectionGround,
   TCreated,
+  TDecisionPreview,
   TDeletionGround,
   TDelisted,
   TEntryList,
@@ -152,6 +153,19 @@ export function useListRespondent(caseId: string) {
   return useCreditMutation(caseId, (body: TListRespondent) =>
     post<TEntryStateAnswer>(`/api/v1/cases/${id(caseId)}/dishonest`, body),
   );
+}
+
+/** The decision letter as signing would issue it today, for the leader to read first (nothing written). */
+export function useDecisionPreview(entryId: string | null) {
+  return useQuery({
+    queryKey: ['credit', 'decision-preview', entryId],
+    queryFn: ({ signal }) =>
+      requestJson<TDecisionPreview>(`/api/v1/credit/entries/${id(entryId ?? '')}/decision-preview`, {
+        signal,
+      }),
+    enabled: entryId !== null,
+    gcTime: 0,
+  });
 }
 
 export function useApproveEntry(caseId: string) {

@@ -42,6 +42,7 @@ export type TPartyDocument = TPartyDocumentList['items'][number];
 
 /** The templates a case's documents come from (contracts: documentTemplateValues), in the order of a case. */
 export const documentTemplates = everyValueOf<TDocumentTemplate>()([
+  'riskNotice',
   'enforcementNotice',
   'propertyReportOrder',
   'assistanceNotice',

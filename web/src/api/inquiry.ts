@@ -50,6 +50,11 @@ export const inquiryKeys = {
 
 /** While something is in flight the lists refresh every 2 s, so the feedback fills in live. */
 const livePollMs = 2000;
+/**
+ * The progress bar reads one small summary: every half second while answers come in, so it fills
+ * as they do rather than jumping from 0 to 100% when the institutions answer within two seconds.
+ */
+const progressPollMs = 500;
 
 export function useCaseAssets(caseId: string, sort: TAssetSort, order: 'asc' | 'desc', isLive: boolean) {
   return useQuery({
@@ -61,8 +66,14 @@ export function useCaseAssets(caseId: string, sort: TAssetSort, order: 'asc' | '
   });
 }
 
-export function assetExportUrl(caseId: string, sort: TAssetSort, order: 'asc' | 'desc'): string {
-  return `${caseBase(caseId)}/assets/export?sort=${sort}&order=${order}`;
+/** The feedback list as a workbook in the user's language. */
+export function assetExportUrl(
+  caseId: string,
+  sort: TAssetSort,
+  order: 'asc' | 'desc',
+  lang: 'zh' | 'en',
+): string {
+  return `${caseBase(caseId)}/assets/export?sort=${sort}&order=${order}&lang=${lang}`;
 }
 
 export function useCaseInquiries(caseId: string) {
@@ -74,7 +85,7 @@ export function useCaseInquiries(caseId: string) {
       query.state.data?.requests.some(
         (r) => r.state !== 'answered' && r.state !== 'failed' && r.state !== 'expired',
       )
-        ? livePollMs
+        ? progressPollMs
         : false,
   });
 }

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   BankOutlined,
+  ColumnHeightOutlined,
   DesktopOutlined,
   FileAddOutlined,
   FundProjectionScreenOutlined,
@@ -16,12 +17,13 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { App, Avatar, ConfigProvider, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/identity.ts';
 import { commandDeskRoles, entrustmentRoles } from '../areas/command/roles.ts';
 import { fieldMessages } from '../areas/field/messages.ts';
+import { serviceMenuItems } from '../areas/service/menu.tsx';
 import { describeError } from '../components/error-text.ts';
 import { useI18n } from '../i18n/index.ts';
 import {
@@ -32,6 +34,8 @@ import {
   isTeamRole,
   useCurrentUser,
 } from './current-user.tsx';
+import { DensityProvider, tableTokensOf, useDensity } from './density.tsx';
+import { InboxBell } from './inbox-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpin } from './page-spin.tsx';
 
@@ -46,8 +50,28 @@ function selectMenuKey(pathname: string): string {
   return pathname;
 }
 
+/** The signed-in layout, in the user's table density (compact by default). */
 export function AppLayout() {
   const user = useCurrentUser();
+  return (
+    <DensityProvider username={user.username}>
+      <DensityTheme>
+        <AppFrame />
+      </DensityTheme>
+    </DensityProvider>
+  );
+}
+
+function DensityTheme({ children }: { children: ReactNode }) {
+  const { density } = useDensity();
+  return (
+    <ConfigProvider theme={{ components: { Table: tableTokensOf(density) } }}>{children}</ConfigProvider>
+  );
+}
+
+function AppFrame() {
+  const user = useCurrentUser();
+  const { density, setDensity } = useDensity();
   const i18n = useI18n();
   const { t } = i18n;
   const navigate = useNavigate();
@@ -77,6 +101,7 @@ export function AppLayout() {
   }
   if (hasAnyRole(user, ...entrustmentRoles))
     menuItems.push({ key: '/command/entrustments', icon: <SendOutlined />, label: t('nav.entrustments') });
+  menuItems.push(...serviceMenuItems(user, i18n.pick));
   if (hasAnyRole(user, 'gridWorker'))
     menuItems.push({ key: '/credit/grid', icon: <NotificationOutlined />, label: t('nav.gridInbox') });
   if (hasAnyRole(user, 'admin')) {
@@ -121,6 +146,15 @@ export function AppLayout() {
       },
       { type: 'divider' },
       {
+        key: 'density',
+        icon: <ColumnHeightOutlined />,
+        label: (
+          <span data-testid="density-toggle">
+            {t(density === 'compact' ? 'nav.density.comfortable' : 'nav.density.compact')}
+          </span>
+        ),
+      },
+      {
         key: 'sign-out',
         icon: <LogoutOutlined />,
         label: <span data-testid="sign-out">{t('nav.signOut')}</span>,
@@ -129,6 +163,7 @@ export function AppLayout() {
     ],
     onClick: ({ key }) => {
       if (key === 'sign-out') handleSignOut();
+      if (key === 'density') setDensity(density === 'compact' ? 'comfortable' : 'compact');
     },
   };
 
@@ -176,6 +211,7 @@ export function AppLayout() {
               <Typography.Text type="secondary">{user.court.courtCode}</Typography.Text>
             </Flex>
             <Flex align="center" gap={16}>
+              <InboxBell />
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
                 <button

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { commandDeskRoles, entrustmentRoles } from '../areas/command/roles.ts';
 import { fieldRoute } from '../areas/field/field-route.tsx';
+import { serviceDeskRoles } from '../areas/service/roles.ts';
 import { AppLayout } from './app-layout.tsx';
 import { fundsDeskRoles, homePath, isCourtStaff, useCurrentUser } from './current-user.tsx';
 import { LoginPage } from './login-page.tsx';
@@ -48,6 +49,13 @@ const CommandDeskPage = lazy(() =>
 );
 const EntrustmentsPage = lazy(() =>
   import('../areas/command/entrustments-page.tsx').then((m) => ({ default: m.EntrustmentsPage })),
+);
+const InboxPage = lazy(() => import('../areas/inbox/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
+const ServicePage = lazy(() =>
+  import('../areas/service/service-page.tsx').then((m) => ({ default: m.ServicePage })),
+);
+const DeputyProposalsPage = lazy(() =>
+  import('../areas/service/deputy-proposals-page.tsx').then((m) => ({ default: m.DeputyProposalsPage })),
 );
 const BigScreenPage = lazy(() =>
   import('../areas/command/screen/big-screen-page.tsx').then((m) => ({ default: m.BigScreenPage })),
@@ -135,6 +143,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
       { path: 'workbench', element: <Workbench /> },
+      { path: 'inbox', element: <InboxPage /> },
       {
         path: 'cases/new',
         element: <RequireRole roles={['judge', 'assistant', 'clerk']} />,
@@ -152,6 +161,14 @@ export const router = createBrowserRouter([
         path: 'command',
         element: <RequireRole roles={commandDeskRoles} />,
         children: [{ index: true, element: <CommandDeskPage /> }],
+      },
+      {
+        path: 'service',
+        element: <RequireRole roles={serviceDeskRoles} />,
+        children: [
+          { index: true, element: <ServicePage /> },
+          { path: 'proposals', element: <DeputyProposalsPage /> },
+        ],
       },
       {
         path: 'command/entrustments',

@@ -1,16 +1,22 @@
 import { Tag, Tooltip } from 'antd';
 import { useI18n } from '../i18n/index.ts';
 
-type DeadlineTagProps = { daysLeft: number; dueOn?: string };
+type DeadlineTagProps = {
+  daysLeft: number;
+  /** What `daysLeft` counts: node deadlines count working days (工作日), other periods calendar days. */
+  unit: 'workingDays' | 'calendarDays';
+  dueOn?: string;
+};
 
-/** Days left until a deadline: red when overdue, orange within 3 days. */
-export function DeadlineTag({ daysLeft, dueOn }: DeadlineTagProps) {
+/** Days left until a deadline, in the unit the rule counts: red when overdue, orange within 3. */
+export function DeadlineTag({ daysLeft, unit, dueOn }: DeadlineTagProps) {
   const { t } = useI18n();
+  const isWorking = unit === 'workingDays';
   let color = 'default';
-  let text = t('deadline.daysLeft', { days: daysLeft });
+  let text = t(isWorking ? 'deadline.workingDaysLeft' : 'deadline.daysLeft', { days: daysLeft });
   if (daysLeft < 0) {
     color = 'red';
-    text = t('deadline.overdueBy', { days: -daysLeft });
+    text = t(isWorking ? 'deadline.overdueByWorkingDays' : 'deadline.overdueBy', { days: -daysLeft });
   } else if (daysLeft === 0) {
     color = 'orange';
     text = t('deadline.dueToday');

@@ -14,7 +14,9 @@ export function RequestDue({ dueOn, isOpen, rule }: RequestDueProps) {
       <Typography.Text type="secondary" className="tabular-nums">
         {t('my.requests.dueOn', { date: dueOn })}
       </Typography.Text>
-      {isOpen ? <DeadlineTag daysLeft={calendarDaysBetween(serverToday(), dueOn)} dueOn={dueOn} /> : null}
+      {isOpen ? (
+        <DeadlineTag daysLeft={calendarDaysBetween(serverToday(), dueOn)} unit="calendarDays" dueOn={dueOn} />
+      ) : null}
       {rule ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {pickMessage(rule)}

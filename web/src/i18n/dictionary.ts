@@ -11,6 +11,7 @@ import { filingMessages } from './messages/filing.ts';
 import { fundsMessages } from './messages/funds.ts';
 import { fundsDeskMessages } from './messages/funds-desk.ts';
 import { fundsPayoutDelayMessages } from './messages/funds-payout-delay.ts';
+import { inboxMessages } from './messages/inbox.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
 import { portalMessages } from './messages/portal.ts';
 import { procedureMessages } from './messages/procedures.ts';
@@ -37,6 +38,7 @@ export const messages = {
   ...disclosureMessages,
   ...documentMessages,
   ...procedureMessages,
+  ...inboxMessages,
 };
 
 export type MessageKey = keyof typeof messages;

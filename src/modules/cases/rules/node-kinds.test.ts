@@ -39,5 +39,7 @@ test('filing, officer assignment, payouts and payout delays are recorded by the 
   assert.equal(isRecordedFromFunds(NodeKind.paymentReceived), false);
   assert.equal(recordable.includes(NodeKind.paymentReceived), true);
   assert.equal(recordable.includes(NodeKind.dishonestListed), true);
-  assert.equal(recordable.length, nodeKinds.length - 5);
+  // 变更追加规定 art. 28: a respondent joins the case only through a ruling to add (joinRespondent).
+  assert.equal(recordable.includes(NodeKind.respondentAdded), false);
+  assert.equal(recordable.length, nodeKinds.length - 6);
 });

@@ -31,6 +31,10 @@ export const NodeKind = {
   suspended: 'suspended',
   resumed: 'resumed',
   settlementReached: 'settlementReached',
+  respondentAdditionApplied: 'respondentAdditionApplied',
+  respondentAdditionHeard: 'respondentAdditionHeard',
+  respondentAdditionRuled: 'respondentAdditionRuled',
+  respondentAdded: 'respondentAdded',
   other: 'other',
 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
@@ -68,6 +72,19 @@ export const nodeKindLabels: Readonly<Record<NodeKind, Bilingual>> = {
   suspended: { zh: '中止执行', en: 'Enforcement suspended' },
   resumed: { zh: '恢复', en: 'Enforcement resumed' },
   settlementReached: { zh: '执行和解', en: 'Settlement reached' },
+  respondentAdditionApplied: {
+    zh: '申请变更、追加被执行人',
+    en: 'Application to add or substitute a respondent',
+  },
+  respondentAdditionHeard: {
+    zh: '变更、追加被执行人听证',
+    en: 'Hearing on adding or substituting a respondent',
+  },
+  respondentAdditionRuled: {
+    zh: '变更、追加被执行人裁定',
+    en: 'Ruling on adding or substituting a respondent',
+  },
+  respondentAdded: { zh: '追加被执行人', en: 'Respondent added' },
   other: { zh: '其他', en: 'Other' },
 };
 
@@ -97,11 +114,13 @@ export function isRecordedFromFunds(kind: string): boolean {
   return fundsRecordedKinds.some((k) => k === kind);
 }
 
-// Recorded by the system only: filing and assignment (their own use cases), and the funds kinds.
+// Recorded by the system only: filing and assignment (their own use cases), the funds kinds, and a
+// respondent's joining the case (joinRespondent, on a ruling to add: 变更追加规定 art. 28).
 const systemRecordedKinds: readonly NodeKind[] = [
   NodeKind.filed,
   NodeKind.officerAssigned,
   ...fundsRecordedKinds,
+  NodeKind.respondentAdded,
 ];
 
 /** The kinds an officer may record by hand. */

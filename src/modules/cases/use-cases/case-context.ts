@@ -5,7 +5,16 @@ import { isTeamMember } from '../policy.ts';
 
 export type CaseParty = Pick<
   PartyRow,
-  'id' | 'role' | 'kind' | 'name' | 'idNumber' | 'creditCode' | 'phone' | 'address' | 'legalRepresentative'
+  | 'id'
+  | 'role'
+  | 'kind'
+  | 'name'
+  | 'idNumber'
+  | 'creditCode'
+  | 'phone'
+  | 'address'
+  | 'legalRepresentative'
+  | 'liabilityLimitFen'
 >;
 
 /**
@@ -55,6 +64,7 @@ export async function loadCaseContext(
     phone: p.phone,
     address: p.address,
     legalRepresentative: p.legalRepresentative,
+    liabilityLimitFen: p.liabilityLimitFen,
   }));
   return {
     id: c.id,

@@ -31,6 +31,7 @@ function partyView(p: PartyRow, isMasked: boolean) {
     legalRepresentative: p.legalRepresentative,
     agents: isMasked ? p.agents.map((a) => ({ ...a, phone: a.phone ? maskPhone(a.phone) : null })) : p.agents,
     isMasked: isMasked && (p.idNumber !== null || p.phone !== null || p.address !== null),
+    liabilityLimitFen: p.liabilityLimitFen,
   };
 }
 

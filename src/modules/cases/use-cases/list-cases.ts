@@ -10,7 +10,8 @@ import { cases, parties } from '../tables.ts';
 
 /**
  * The workbench list. Every condition starts from the actor's data scope; "mine" narrows to the
- * cases where the actor is on the team. `q` matches the case number or a party name.
+ * cases where the actor is on the team. `q` matches the case number or a party name; `idNumber` a
+ * party's ID number or credit code exactly.
  */
 export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
   const conditions: (SQL | undefined)[] = [inScope(actor)];
@@ -32,6 +33,12 @@ export async function listCases(db: Db, actor: Actor, query: TCaseListQuery) {
     const tokens = queryTokens(q);
     if (tokens.length > 0) conditions.push(arrayContains(cases.searchTokens, tokens));
     conditions.push(sql`position(${q} in ${cases.searchText}) > 0`);
+  }
+  if (query.idNumber) {
+    // Both columns are indexed (parties_id_number, parties_credit_code); the semi-join keeps one row per case.
+    conditions.push(
+      sql`${cases.id} in (select ${parties.caseId} from ${parties} where ${parties.idNumber} = ${query.idNumber} union all select ${parties.caseId} from ${parties} where ${parties.creditCode} = ${query.idNumber})`,
+    );
   }
   const where = and(...conditions);
   const order =

@@ -34,14 +34,14 @@ export function refusalError(reasons: RefusalReason[]): AppError {
 }
 
 /**
- * The signed decision (失信规定 art. 5): re-checks eligibility on the decision date, fixes the term
- * and publication date, writes the decision letter, and makes sure a consumption restriction
- * exists (限消规定 art. 1: it must be ordered for anyone listed). Records the change feed last.
+ * The decision as it would be signed today: eligibility re-checked on the decision date (a
+ * refusal throws), the term, the publication date and the letter — written by nothing. The leader
+ * reads it before signing; `applyListing` signs exactly this.
  */
-export async function applyListing(
+export async function draftListingDecision(
   tx: DbOrTx,
   input: { entry: EntryRow; c: CaseContext; respondent: CaseParty; signer: Actor; today: string },
-): Promise<EntryRow> {
+): Promise<{ letter: string; expiresOn: string | null; publishFrom: string; courtNo: number }> {
   const { entry, c, respondent, signer, today } = input;
   const ground = entry.ground;
   if (!isListingGround(ground)) throw new Error(`stored ground ${ground} is not 1–6`);
@@ -67,6 +67,21 @@ export async function applyListing(
     decidedOn: today,
     presidentName: signer.displayName,
   });
+  return { letter, expiresOn, publishFrom: from, courtNo: court.courtNo };
+}
+
+/**
+ * The signed decision (失信规定 art. 5): re-checks eligibility on the decision date, fixes the term
+ * and publication date, writes the decision letter, and makes sure a consumption restriction
+ * exists (限消规定 art. 1: it must be ordered for anyone listed). Records the change feed last.
+ */
+export async function applyListing(
+  tx: DbOrTx,
+  input: { entry: EntryRow; c: CaseContext; respondent: CaseParty; signer: Actor; today: string },
+): Promise<EntryRow> {
+  const { entry, c, respondent, signer, today } = input;
+  const ground = entry.ground;
+  const { letter, expiresOn, publishFrom: from, courtNo } = await draftListingDecision(tx, input);
   const [listed] = await tx
     .update(entries)
     .set({
@@ -92,7 +107,7 @@ export async function applyListing(
       idNumber: listed.idNumber,
       creditCode: listed.creditCode,
       name: listed.name,
-      courtNo: court.courtNo,
+      courtNo,
       caseNumber: listed.caseNumber,
       since: from,
       until: expiresOn,
@@ -141,7 +156,16 @@ export async function applyListing(
   await publishEvent(
     tx,
     entryListed,
-    { entryId: listed.id, caseId: c.id, respondentPartyId: respondent.id, publishFrom: from, expiresOn },
+    {
+      entryId: listed.id,
+      caseId: c.id,
+      respondentPartyId: respondent.id,
+      publishFrom: from,
+      expiresOn,
+      courtId: c.courtId,
+      decidedOn: today,
+      respondentName: respondent.name,
+    },
     { aggregateId: listed.id },
   );
   await recordChanges(tx, changes);

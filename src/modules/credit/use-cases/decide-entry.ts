@@ -9,7 +9,7 @@ import { appendHistory, auditActorOf, historyActorOf } from '../credit-store.ts'
 import { assertCanSign } from '../policy.ts';
 import { checkGraceMonths } from '../rules/term.ts';
 import { entries } from '../tables.ts';
-import { applyListing } from './apply-listing.ts';
+import { applyListing, draftListingDecision } from './apply-listing.ts';
 import { findRespondent } from './case-parties.ts';
 import { loadEntryInScope } from './load-entry.ts';
 
@@ -42,6 +42,36 @@ export async function approveEntry(
       state: 'listed' as const,
       publishFrom: listed.publishFrom,
       expiresOn: listed.expiresOn,
+    };
+  });
+}
+
+/**
+ * What signing would issue today (失信规定 art. 5): the decision letter, its term and the day it is
+ * published — shown to the court leader before they sign. Writes nothing; refuses as signing would
+ * (403 for anyone but a leader of the deciding court, 409 once decided, 409 when no longer eligible).
+ */
+export async function previewEntryDecision(
+  db: Db,
+  actor: Actor,
+  entryId: string,
+  opts: { today?: string } = {},
+) {
+  const today = opts.today ?? clock.today();
+  return db.transaction(async (tx) => {
+    const entry = await loadEntryInScope(tx, actor, entryId);
+    assertCanSign(actor, entry.courtId);
+    if (entry.state !== 'pendingApproval') {
+      throw new AppError(ErrorCode.conflict, bi('该失信决定已处理', 'This listing has already been decided'));
+    }
+    const c = await loadCaseContext(tx, actor, entry.caseId);
+    const respondent = findRespondent(c, entry.respondentPartyId);
+    const draft = await draftListingDecision(tx, { entry, c, respondent, signer: actor, today });
+    return {
+      decisionLetter: draft.letter,
+      decidedOn: today,
+      publishFrom: draft.publishFrom,
+      expiresOn: draft.expiresOn,
     };
   });
 }

@@ -122,7 +122,7 @@ export async function submitClue(db: Db, access: CaseAccess, input: TClueInput) 
         tx,
         judge,
         access.caseId,
-        { kind: NodeKind.leadProvided, note: `当事人门户 / portal: ${access.submitter.name}` },
+        { kind: NodeKind.leadProvided, note: `当事人门户：${access.submitter.name}` },
         { sourceKey: `disclosure.clue:${opened.id}` },
       );
     }

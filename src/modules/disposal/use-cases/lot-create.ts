@@ -164,6 +164,20 @@ export async function createLot(db: Db, actor: Actor, caseId: string, input: TCr
         { path: 'assetId', message: open[0]?.id ?? '' },
       ]);
     }
+    // 善意文明执行意见: while the respondent sells the asset itself within the court's period, or
+    // its buyer's money is in, it is not auctioned; a lapsed self-disposal returns it to auction.
+    const selling = await tx.execute<{ id: string; dueOn: string }>(sql`select id, due_on::text as "dueOn"
+      from disposal.self_disposals where asset_id = ${input.assetId}::uuid and state in ('open', 'paid')`);
+    if (selling.length > 0) {
+      throw new AppError(
+        ErrorCode.conflict,
+        bi(
+          `被执行人正在自行处置此财产（期限至${selling[0]?.dueOn ?? ''}）`,
+          `The respondent is selling this asset itself (until ${selling[0]?.dueOn ?? ''})`,
+        ),
+        [{ path: 'assetId', message: selling[0]?.id ?? '' }],
+      );
+    }
     const court = await getCourt(tx, c.courtId);
     const id = randomUUID();
     const title = input.title ?? valuation.assetDescription.slice(0, 200);

@@ -4,8 +4,10 @@
  */
 import { type Bilingual, formatYuan } from '../../../kernel/index.ts';
 import { arabicChineseDate } from './chinese-date.ts';
+import { riskNoticeText } from './risk-notice-text.ts';
 
 export const DocumentTemplate = {
+  riskNotice: 'riskNotice',
   enforcementNotice: 'enforcementNotice',
   propertyReportOrder: 'propertyReportOrder',
   assistanceNotice: 'assistanceNotice',
@@ -24,6 +26,7 @@ export function isDocumentTemplate(value: string): value is DocumentTemplate {
 }
 
 export const documentTemplateLabels: Readonly<Record<DocumentTemplate, Bilingual>> = {
+  riskNotice: { zh: '执行风险提示书', en: 'Enforcement-risk notice' },
   enforcementNotice: { zh: '执行通知书', en: 'Enforcement notice' },
   propertyReportOrder: { zh: '报告财产令', en: 'Property report order' },
   assistanceNotice: { zh: '协助执行通知书', en: 'Assistance notice' },
@@ -115,6 +118,17 @@ function accountSentence(f: DocumentFacts): string {
   if (f.caseAccount === null) return '请将执行款交至本院执行款专户。';
   // 执行款物管理规定 2017 art. 5: one account number per case, stated in the notice.
   return `请将执行款汇入本案专属执行款账户（一案一账号）：开户行${f.caseAccount.bankName}，账号${f.caseAccount.number}，并注明本案案号。`;
+}
+
+/** 执行风险提示书: served on the applicants at filing (seed 003 item 19: 立案阶段提示执行不能风险). */
+function riskNotice(f: DocumentFacts): Omit<DocumentModel, 'courtName' | 'number' | 'issuedOn'> {
+  return riskNoticeText({
+    applicants: namesOf(f.applicants),
+    respondents: namesOf(f.respondents),
+    basis: basisSentence(f),
+    filedOn: f.filedOn,
+    caseNumber: f.caseNumber,
+  });
 }
 
 function enforcementNotice(f: DocumentFacts): Omit<DocumentModel, 'courtName' | 'number' | 'issuedOn'> {
@@ -279,6 +293,7 @@ const builders: Record<
   DocumentTemplate,
   (f: DocumentFacts) => Omit<DocumentModel, 'courtName' | 'number' | 'issuedOn'>
 > = {
+  riskNotice,
   enforcementNotice,
   propertyReportOrder,
   assistanceNotice,

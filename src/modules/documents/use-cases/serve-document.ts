@@ -54,43 +54,65 @@ export async function serveDocument(db: DbOrTx, actor: Actor, documentId: string
       'The day of receipt must lie between the document’s date and today',
     );
   }
-  return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: services.id })
-      .from(services)
-      .where(
-        and(
-          eq(services.documentId, doc.id),
-          eq(services.partyId, party.id),
-          eq(services.method, input.method),
-        ),
-      );
-    if (existing)
-      throw new AppError(
-        ErrorCode.conflict,
-        bi('已以该方式向该当事人送达', 'Already served on this party this way'),
-      );
-    const id = randomUUID();
-    await tx.insert(services).values({
-      id,
-      documentId: doc.id,
-      caseId: doc.caseId,
-      partyId: party.id,
-      partyName: party.name,
+  return db.transaction((tx) =>
+    recordService(tx, actor, doc, party, {
       method: input.method,
       servedAt: now,
       receivedAt,
       trackingNumber: input.trackingNumber ?? null,
       note: input.note ?? '',
-      createdByName: actor.displayName,
-    });
-    await appendAudit(tx, {
-      actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
-      action: 'document.serve',
-      objectType: 'document',
-      objectId: doc.id,
-      detail: { caseId: doc.caseId, partyId: party.id, method: input.method, sha256: doc.sha256 },
-    });
-    return { id };
+    }),
+  );
+}
+
+/**
+ * Records a service of a sealed document on a party in the caller's transaction, with its audit
+ * record: once per document, party and method (a second is refused).
+ */
+export async function recordService(
+  tx: DbOrTx,
+  actor: Actor,
+  doc: { id: string; caseId: string; sha256: string },
+  party: { id: string; name: string },
+  input: {
+    method: TServeDocument['method'];
+    servedAt: Date;
+    receivedAt: Date | null;
+    trackingNumber: string | null;
+    note: string;
+  },
+): Promise<{ id: string }> {
+  const [existing] = await tx
+    .select({ id: services.id })
+    .from(services)
+    .where(
+      and(eq(services.documentId, doc.id), eq(services.partyId, party.id), eq(services.method, input.method)),
+    );
+  if (existing)
+    throw new AppError(
+      ErrorCode.conflict,
+      bi('已以该方式向该当事人送达', 'Already served on this party this way'),
+    );
+  const id = randomUUID();
+  await tx.insert(services).values({
+    id,
+    documentId: doc.id,
+    caseId: doc.caseId,
+    partyId: party.id,
+    partyName: party.name,
+    method: input.method,
+    servedAt: input.servedAt,
+    receivedAt: input.receivedAt,
+    trackingNumber: input.trackingNumber,
+    note: input.note,
+    createdByName: actor.displayName,
   });
+  await appendAudit(tx, {
+    actor: { userId: actor.userId, displayName: actor.displayName, courtId: actor.court.id },
+    action: 'document.serve',
+    objectType: 'document',
+    objectId: doc.id,
+    detail: { caseId: doc.caseId, partyId: party.id, method: input.method, sha256: doc.sha256 },
+  });
+  return { id };
 }

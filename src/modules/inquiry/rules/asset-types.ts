@@ -58,6 +58,15 @@ export const MeasureKind = {
 export type MeasureKind = (typeof MeasureKind)[keyof typeof MeasureKind];
 export const measureKindValues = Object.values(MeasureKind) as [MeasureKind, ...MeasureKind[]];
 
+export const measureKindLabels: Readonly<Record<MeasureKind, Bilingual>> = {
+  freeze: { zh: '冻结', en: 'freeze' },
+  seal: { zh: '查封', en: 'seal' },
+  seize: { zh: '扣押', en: 'seizure' },
+  unfreeze: { zh: '解除', en: 'lift' },
+  renew: { zh: '续行', en: 'renewal' },
+  deduct: { zh: '扣划', en: 'deduction' },
+};
+
 export function isMeasureKind(s: string): s is MeasureKind {
   return measureKindValues.some((k) => k === s);
 }

@@ -10,6 +10,7 @@ import { driveInstitutionJob } from '../jobs/drive-institution.ts';
 import { assertCanAct } from '../policy.ts';
 import { canMove, type RequestState, requestStateValues } from '../rules/request-states.ts';
 import { caseInquiries, requests } from '../tables.ts';
+import { institutionNames } from './institution-names.ts';
 
 /** The case's inquiries (clicks, batches, 终本 re-query rounds) and the requests of the latest one. */
 export async function listCaseInquiries(db: Db, actor: Actor, caseId: string) {
@@ -31,6 +32,10 @@ export async function listCaseInquiries(db: Db, actor: Actor, caseId: string) {
         .where(eq(requests.caseInquiryId, latest.id))
         .orderBy(requests.institution)
     : [];
+  const names = await institutionNames(
+    db,
+    latestRequests.map((r) => r.institution),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -47,6 +52,7 @@ export async function listCaseInquiries(db: Db, actor: Actor, caseId: string) {
     requests: latestRequests.map((r) => ({
       id: r.id,
       institution: r.institution,
+      institutionName: names.get(r.institution) ?? r.institution,
       operation: r.operation,
       state: requestStateValues.find((s) => s === r.state) ?? 'pending',
       attempts: r.attempts,

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { chinaDateOf, formatYuan } from '../../../kernel/index.ts';
 import { clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db.ts';
+import type { Db, DbOrTx } from '../../../platform/db.ts';
 import { AppError, bi, ErrorCode, invalidField } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { enqueueJob } from '../../../platform/jobs.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { loadCaseContext } from '../../cases/index.ts';
+import { type CaseContext, loadCaseContext } from '../../cases/index.ts';
 import { type Actor, courtNamesByIds } from '../../identity/index.ts';
 import type { TCreateMeasure } from '../contracts.ts';
 import { loadInstitution } from '../engine/institution-store.ts';
 import { driveInstitutionJob } from '../jobs/drive-institution.ts';
 import { assertCanAct } from '../policy.ts';
 import { type AssetType, canStartMeasure, isAssetType, operationOf } from '../rules/asset-types.ts';
-import { checkDeductAmount, checkFreezeAmount } from '../rules/claim.ts';
+import { checkDeductAmount, checkFreezeAmount, heldFenOf } from '../rules/claim.ts';
 import {
   checkControlUntil,
   checkRenewalUntil,
@@ -21,13 +22,14 @@ import {
   type PeriodCheck,
 } from '../rules/control-periods.ts';
 import { composeNotice } from '../rules/notice-document.ts';
-import { measures, requests } from '../tables.ts';
+import { assets, measures, requests } from '../tables.ts';
 import { readCallbackBase } from './create-requests.ts';
 import {
   findControl,
   findPendingAction,
   loadAssetsByIds,
   loadCaseMeasures,
+  type MeasureRow,
   outstandingOf,
 } from './measure-store.ts';
 
@@ -57,11 +59,37 @@ function refusePeriod(check: PeriodCheck): void {
   );
 }
 
+type Liability = { name: string; limitFen: number; heldFen: number; leftFen: number };
+
+/**
+ * 变更追加规定 arts. 10, 17–19, 22: a respondent added within a limit (the estate, the unpaid or
+ * withdrawn capital, what was received) answers up to it, so what the case holds by freezes on its
+ * assets — asked, frozen, or already deducted — stays within the limit. Null: no limit.
+ */
+async function liabilityLeftOf(
+  tx: DbOrTx,
+  c: CaseContext,
+  partyId: string,
+  rows: MeasureRow[],
+): Promise<Liability | null> {
+  const respondent = c.respondents.find((p) => p.id === partyId);
+  const limitFen = respondent?.liabilityLimitFen ?? null;
+  if (!respondent || limitFen === null) return null;
+  const own = await tx
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.caseId, c.id), eq(assets.respondentPartyId, partyId)));
+  const ownIds = new Set(own.map((a) => a.id));
+  const heldFen = rows.filter((m) => ownIds.has(m.assetId)).reduce((sum, m) => sum + heldFenOf(m), 0);
+  return { name: respondent.name, limitFen, heldFen, leftFen: Math.max(0, limitFen - heldFen) };
+}
+
 /**
  * A control measure on an asset of the feedback list: freeze (up to the outstanding claim), seal,
  * seize, or — on one in force — renew, lift, deduct. The case row is locked for the check, so two
- * officers freezing at once cannot together exceed the claim. The request to the institution is
- * written with the measure and its notice document; the answer decides the measure's state.
+ * officers freezing at once cannot together exceed the claim, nor an added respondent's limit. The
+ * request to the institution is written with the measure and its notice document; the answer
+ * decides the measure's state.
  */
 export async function createMeasure(
   db: Db,
@@ -108,8 +136,21 @@ export async function createMeasure(
       refusePeriod(checkControlUntil({ assetType, startOn: today, until }));
       if (input.kind === 'freeze') {
         const outstanding = outstandingOf(c, rows);
+        const liability = await liabilityLeftOf(tx, c, asset.respondentPartyId, rows);
         amountFen =
-          input.amountFen ?? Math.min(outstanding, asset.availableFen ?? asset.balanceFen ?? outstanding);
+          input.amountFen ??
+          Math.min(
+            outstanding,
+            asset.availableFen ?? asset.balanceFen ?? outstanding,
+            liability?.leftFen ?? outstanding,
+          );
+        if (liability && (amountFen > liability.leftFen || liability.leftFen === 0)) {
+          const message = bi(
+            `冻结金额超出${liability.name}的责任限额（限额 ${formatYuan(liability.limitFen)} 元，已冻结 ${formatYuan(liability.heldFen)} 元，至多还可冻结 ${formatYuan(liability.leftFen)} 元；变更追加规定）`,
+            `The amount exceeds the liability limit of ${liability.name} (limit ${formatYuan(liability.limitFen)} yuan, ${formatYuan(liability.heldFen)} held, at most ${formatYuan(liability.leftFen)} more)`,
+          );
+          throw new AppError(ErrorCode.invalidInput, message, [{ path: 'amountFen', message }]);
+        }
         const check = checkFreezeAmount(amountFen, outstanding);
         if (!check.ok && check.problem === 'exceedsClaim') {
           throw new AppError(

@@ -11,6 +11,7 @@ import { assetTypeValues, isAssetType } from '../rules/asset-types.ts';
 import { controlPeriodYearsOf, isExpiringSoon, maxUntilOf } from '../rules/control-periods.ts';
 import { maskDigitsIn } from '../rules/masking.ts';
 import { assets, measures } from '../tables.ts';
+import { institutionNames } from './institution-names.ts';
 import { loadCaseMeasures, outstandingOf } from './measure-store.ts';
 
 /** The case's measures with their expiry warnings, and the statutory limits to show beside the buttons. */
@@ -20,6 +21,10 @@ export async function listMeasures(db: Db, actor: Actor, caseId: string, opts: {
   const rows = await loadCaseMeasures(db, c.id);
   const assetRows = await db.select().from(assets).where(eq(assets.caseId, c.id));
   const assetById = new Map(assetRows.map((a) => [a.id, a]));
+  const names = await institutionNames(
+    db,
+    rows.map((m) => m.institution),
+  );
   const items = rows.map((m) => {
     const asset = assetById.get(m.assetId);
     const isLive = m.state === 'inForce' || m.state === 'queued';
@@ -32,6 +37,7 @@ export async function listMeasures(db: Db, actor: Actor, caseId: string, opts: {
       targetMeasureId: m.targetMeasureId,
       state: m.state,
       institution: m.institution,
+      institutionName: names.get(m.institution) ?? m.institution,
       assetType,
       assetDescription: asset?.description ?? '',
       requestedFen: m.requestedFen,

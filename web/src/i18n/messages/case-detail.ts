@@ -50,7 +50,7 @@ export const caseDetailMessages = {
   'case.deadlines.label': { zh: '期限', en: 'Deadline' },
   'case.deadlines.startOn': { zh: '起算日', en: 'Starts' },
   'case.deadlines.dueOn': { zh: '届满日', en: 'Due' },
-  'case.deadlines.daysLeft': { zh: '剩余', en: 'Left' },
+  'case.deadlines.daysLeft': { zh: '剩余工作日', en: 'Working days left' },
   'case.deadlines.state': { zh: '状态', en: 'State' },
   'case.deadlines.empty': { zh: '暂无期限', en: 'No deadlines' },
 
@@ -94,4 +94,18 @@ export const caseDetailMessages = {
     en: 'e.g. the applicant reported new assets',
   },
   'case.restore.done': { zh: '已恢复执行：{caseNumber}', en: 'Restored as {caseNumber}' },
+  'party.correct': { zh: '更正', en: 'Correct' },
+  'party.correct.title': { zh: '更正当事人信息：{name}', en: 'Correct the party: {name}' },
+  'party.correct.saved': { zh: '已更正，原信息已留存', en: 'Corrected; the old details are kept' },
+  'party.correct.reason': { zh: '更正理由', en: 'Reason' },
+  'party.correct.reasonRequired': { zh: '请填写更正理由', en: 'Give the reason' },
+  'party.correct.reasonHint': {
+    zh: '如：当事人到庭提交身份证明，更正联系电话',
+    en: 'e.g. the party brought proof and corrected the phone',
+  },
+  'party.correct.history': { zh: '更正记录', en: 'Corrections' },
+  'party.correct.at': { zh: '更正时间', en: 'When' },
+  'party.correct.by': { zh: '更正人', en: 'By' },
+  'party.correct.before': { zh: '原信息', en: 'Replaced' },
+  'party.liabilityLimit': { zh: '责任限额 ¥{amount}', en: 'Liable up to ¥{amount}' },
 } satisfies Record<string, Bilingual>;

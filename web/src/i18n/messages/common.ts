@@ -53,6 +53,8 @@ export const commonMessages = {
 
   'deadline.daysLeft': { zh: '剩 {days} 天', en: '{days} days left' },
   'deadline.overdueBy': { zh: '超期 {days} 天', en: '{days} days overdue' },
+  'deadline.workingDaysLeft': { zh: '剩 {days} 个工作日', en: '{days} working days left' },
+  'deadline.overdueByWorkingDays': { zh: '超期 {days} 个工作日', en: '{days} working days overdue' },
   'deadline.dueToday': { zh: '今日到期', en: 'Due today' },
   'deadline.dueOn': { zh: '截止日期：{date}', en: 'Due on {date}' },
 

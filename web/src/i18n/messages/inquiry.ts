@@ -35,6 +35,10 @@ export const inquiryMessages = {
     en: 'No answers yet. Query all institutions to start.',
   },
   'inquiry.outstanding': { zh: '尚可冻结（未执行标的）', en: 'Still to secure' },
+  'inquiry.claimSecured': {
+    zh: '执行标的已全部冻结，不得超标的冻结',
+    en: 'The whole claim is secured; no freezing beyond it',
+  },
 
   'inquiry.col.respondent': { zh: '被执行人', en: 'Respondent' },
   'inquiry.col.assetType': { zh: '财产类型', en: 'Type' },
@@ -63,6 +67,9 @@ export const inquiryMessages = {
   'inquiry.kind.renew': { zh: '续行', en: 'Renew' },
   'inquiry.kind.unfreeze': { zh: '解除', en: 'Lift' },
   'inquiry.kind.deduct': { zh: '扣划', en: 'Deduct' },
+  'inquiry.kind.query': { zh: '查询', en: 'Query' },
+  'inquiry.kind.release': { zh: '解封', en: 'Release' },
+  'inquiry.col.updatedAt': { zh: '更新时间', en: 'Updated' },
   'inquiry.state.requested': { zh: '已发出，待反馈', en: 'Sent, awaiting answer' },
   'inquiry.state.inForce': { zh: '生效', en: 'In force' },
   'inquiry.state.queued': { zh: '轮候', en: 'Queued' },

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { assetTypeKey } from '../../workbench/case-detail/inquiry/labels.ts';
+import { assetTypeKey, operationKey } from '../../workbench/case-detail/inquiry/labels.ts';
 
 const circuitColor = { closed: 'green', open: 'red', halfOpen: 'orange' } as const;
 
@@ -77,7 +77,11 @@ export function InstitutionsPage() {
               key: 'operations',
               title: t('institutions.operations'),
               width: 220,
-              render: (_v, i) => i.operations.join(' · '),
+              render: (_v, i) =>
+                i.operations.map((o) => {
+                  const key = operationKey(o);
+                  return <Tag key={o}>{key ? t(key) : o}</Tag>;
+                }),
             },
             {
               key: 'concurrency',

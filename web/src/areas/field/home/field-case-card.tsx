@@ -55,7 +55,11 @@ export function FieldCaseCardView({ item }: { item: FieldCaseCard }) {
           {item.nextDeadline ? (
             <>
               <Typography.Text>{pick(item.nextDeadline.label)}</Typography.Text>
-              <DeadlineTag daysLeft={item.nextDeadline.daysLeft} dueOn={item.nextDeadline.dueOn} />
+              <DeadlineTag
+                daysLeft={item.nextDeadline.daysLeft}
+                unit="workingDays"
+                dueOn={item.nextDeadline.dueOn}
+              />
             </>
           ) : (
             <Typography.Text type="secondary">{text('field.card.noDeadline')}</Typography.Text>

@@ -68,7 +68,7 @@ export function ProgressSection({ detail }: { detail: TPartyCase }) {
                     {t('my.deadlines.dueOn', { date: deadline.dueOn })}
                   </Typography.Text>
                   {deadline.state === 'met' ? null : (
-                    <DeadlineTag daysLeft={calendarDaysBetween(today, deadline.dueOn)} />
+                    <DeadlineTag daysLeft={calendarDaysBetween(today, deadline.dueOn)} unit="calendarDays" />
                   )}
                   <Tag color={colorByState[deadline.state]} style={{ marginInlineEnd: 0 }}>
                     {t(`deadlineState.${deadline.state}`)}

@@ -162,7 +162,14 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
             {
               key: 'parties',
               label: t('case.tab.parties'),
-              children: <PartiesPanel applicants={detail.applicants} respondents={detail.respondents} />,
+              children: (
+                <PartiesPanel
+                  caseId={detail.id}
+                  applicants={detail.applicants}
+                  respondents={detail.respondents}
+                  canCorrect={detail.isTeamMember && detail.status !== 'closed'}
+                />
+              ),
             },
             { key: 'team', label: t('case.tab.team'), children: <TeamPanel detail={detail} /> },
             {

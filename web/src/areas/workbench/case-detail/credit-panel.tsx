@@ -29,6 +29,7 @@ import { CreditListModal } from './credit-list-modal.tsx';
 import { CreditReasonModal, type ReasonValues } from './credit-reason-modal.tsx';
 import { CreditExitItem, CreditRestrictionItem } from './credit-restriction-item.tsx';
 import { CreditExitModal, CreditRestrictionModal } from './credit-restriction-modal.tsx';
+import { CreditSignModal } from './credit-sign-modal.tsx';
 import { CreditSpendingModal } from './credit-spending-modal.tsx';
 
 type ReasonDialog =
@@ -50,6 +51,7 @@ export function CreditPanel({ detail }: { detail: TCaseDetail }) {
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ id: string; ground: TCorrectionGround } | null>(null);
   const [reason, setReason] = useState<ReasonDialog | null>(null);
+  const [signing, setSigning] = useState<string | null>(null);
   const approve = useApproveEntry(detail.id);
   const refuse = useRefuseEntry(detail.id);
   const delist = useDelistEntry(detail.id);
@@ -89,11 +91,7 @@ export function CreditPanel({ detail }: { detail: TCaseDetail }) {
   };
   const onEntryAction =
     (r: TRespondentCredit, entryId: string) => (action: EntryAction, correctionId?: string) => {
-      if (action === 'approve')
-        approve.mutate(entryId, {
-          onSuccess: () => message.success(t('credit.approved')),
-          onError: (e) => message.error(i18n.pickMessage(e.message)),
-        });
+      if (action === 'approve') setSigning(entryId);
       else if (action === 'correction') setCorrecting(entryId);
       else if (action === 'decideCorrection' && correctionId) {
         const request = r.entries.flatMap((e) => e.corrections).find((c) => c.id === correctionId);
@@ -104,6 +102,20 @@ export function CreditPanel({ detail }: { detail: TCaseDetail }) {
 
   return (
     <div data-testid="credit-panel">
+      <CreditSignModal
+        entryId={signing}
+        isSigning={approve.isPending}
+        onClose={() => setSigning(null)}
+        onSign={(entryId) =>
+          approve.mutate(entryId, {
+            onSuccess: () => {
+              setSigning(null);
+              message.success(t('credit.approved'));
+            },
+            onError: (e) => message.error(i18n.pickMessage(e.message)),
+          })
+        }
+      />
       {!data.canSign && data.respondents.some((r) => r.entries.some((e) => e.state === 'pendingApproval')) ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('credit.needLeader')} />
       ) : null}

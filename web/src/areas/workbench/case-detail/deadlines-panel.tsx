@@ -41,7 +41,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: TDeadline[] }) {
         deadline.state === 'met' ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <DeadlineTag daysLeft={deadline.daysLeft} />
+          <DeadlineTag daysLeft={deadline.daysLeft} unit="workingDays" />
         ),
     },
     {

@@ -1,10 +1,30 @@
-import { LockOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, type DescriptionsProps, Empty, Flex, Tag, Typography } from 'antd';
+import { EditOutlined, LockOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  type DescriptionsProps,
+  Empty,
+  Flex,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { formatYuan } from '../../../../../src/kernel/index.ts';
 import type { TParty } from '../../../../../src/modules/cases/contracts.ts';
 import { MaskedText } from '../../../components/masked-text.tsx';
 import { useI18n } from '../../../i18n/index.ts';
+import { CorrectPartyModal } from './correct-party-modal.tsx';
 
-function PartyCard({ party, index, roleLabel }: { party: TParty; index: number; roleLabel: string }) {
+type PartyCardProps = {
+  party: TParty;
+  index: number;
+  roleLabel: string;
+  onCorrect?: (party: TParty) => void;
+};
+
+function PartyCard({ party, index, roleLabel, onCorrect }: PartyCardProps) {
   const { t } = useI18n();
   const items: DescriptionsProps['items'] = [];
   if (party.kind === 'natural') {
@@ -63,7 +83,25 @@ function PartyCard({ party, index, roleLabel }: { party: TParty; index: number; 
           <Typography.Text strong>{party.name}</Typography.Text>
           <Tag variant="filled">{t(`partyKind.${party.kind}`)}</Tag>
           {party.isMasked ? <LockOutlined aria-label={t('common.masked')} /> : null}
+          {party.liabilityLimitFen !== null ? (
+            <Tag color="gold">
+              {t('party.liabilityLimit', { amount: formatYuan(party.liabilityLimitFen) })}
+            </Tag>
+          ) : null}
         </Flex>
+      }
+      extra={
+        onCorrect ? (
+          <Button
+            size="small"
+            type="link"
+            icon={<EditOutlined />}
+            onClick={() => onCorrect(party)}
+            data-testid="correct-party"
+          >
+            {t('party.correct')}
+          </Button>
+        ) : null
       }
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
@@ -71,8 +109,18 @@ function PartyCard({ party, index, roleLabel }: { party: TParty; index: number; 
   );
 }
 
-export function PartiesPanel({ applicants, respondents }: { applicants: TParty[]; respondents: TParty[] }) {
+type PartiesPanelProps = {
+  caseId: string;
+  applicants: TParty[];
+  respondents: TParty[];
+  /** The case team may correct the parties' details (the old values are kept). */
+  canCorrect: boolean;
+};
+
+export function PartiesPanel({ caseId, applicants, respondents, canCorrect }: PartiesPanelProps) {
   const { t } = useI18n();
+  const [correcting, setCorrecting] = useState<TParty | null>(null);
+  const onCorrect = canCorrect ? setCorrecting : undefined;
   const isAnyMasked = [...applicants, ...respondents].some((party) => party.isMasked);
   return (
     <>
@@ -88,15 +136,28 @@ export function PartiesPanel({ applicants, respondents }: { applicants: TParty[]
       <Typography.Title level={5}>{t('filing.applicants')}</Typography.Title>
       {applicants.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
       {applicants.map((party, index) => (
-        <PartyCard key={party.id} party={party} index={index} roleLabel={t('filing.applicants')} />
+        <PartyCard
+          key={party.id}
+          party={party}
+          index={index}
+          roleLabel={t('filing.applicants')}
+          onCorrect={onCorrect}
+        />
       ))}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('filing.respondents')}
       </Typography.Title>
       {respondents.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
       {respondents.map((party, index) => (
-        <PartyCard key={party.id} party={party} index={index} roleLabel={t('filing.respondents')} />
+        <PartyCard
+          key={party.id}
+          party={party}
+          index={index}
+          roleLabel={t('filing.respondents')}
+          onCorrect={onCorrect}
+        />
       ))}
+      <CorrectPartyModal caseId={caseId} party={correcting} onClose={() => setCorrecting(null)} />
     </>
   );
 }

@@ -124,7 +124,7 @@ export function CaseListPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1360 }}
+            scroll={{ x: 1100 }}
             locale={{ emptyText: list.isPending ? ' ' : emptyText }}
             rowSelection={
               canQuery

@@ -6,6 +6,7 @@ import type { Bilingual, MessageKey } from '../../../../i18n/index.ts';
  * web app may not import the server's values, so they are written here, held to the type.
  */
 export const documentTemplateLabels: Readonly<Record<TDocumentTemplate, Bilingual>> = {
+  riskNotice: { zh: '执行风险提示书', en: 'Enforcement-risk notice' },
   enforcementNotice: { zh: '执行通知书', en: 'Enforcement notice' },
   propertyReportOrder: { zh: '报告财产令', en: 'Property report order' },
   assistanceNotice: { zh: '协助执行通知书', en: 'Assistance notice' },

@@ -62,6 +62,7 @@ export function FundsOverview({ funds }: { funds: TCaseFunds }) {
                 />
                 <DeadlineTag
                   daysLeft={calendarDaysBetween(serverToday(), payout.dueOn)}
+                  unit="calendarDays"
                   dueOn={payout.dueOn}
                 />
                 <Typography.Text type="secondary" className="tabular-nums">

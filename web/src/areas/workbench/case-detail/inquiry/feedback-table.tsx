@@ -37,7 +37,7 @@ const sortable: TAssetSort[] = ['answeredAt', 'valueFen', 'assetType', 'institut
 
 /** 查控财产反馈清单: sortable, exportable, refreshing while answers come in; measures from each row. */
 export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: Props) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const [sort, setSort] = useState<TAssetSort>('answeredAt');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
   const assets = useCaseAssets(caseId, sort, order, isLive);
@@ -73,6 +73,9 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
           type={kind === 'freeze' || kind === 'seal' ? 'primary' : 'default'}
           ghost={kind === 'freeze' || kind === 'seal'}
           data-testid={`measure-${kind}-${a.id}`}
+          // The claim already secured in full: no further freeze (over-freezing is refused anyway).
+          disabled={kind === 'freeze' && outstanding <= 0}
+          title={kind === 'freeze' && outstanding <= 0 ? t('inquiry.claimSecured') : undefined}
           onClick={() =>
             onMeasure({
               assetId: a.id,
@@ -227,7 +230,7 @@ export function FeedbackTable({ caseId, isLive, canAct, measures, onMeasure }: P
         </Typography.Text>
         <Button
           icon={<DownloadOutlined />}
-          href={assetExportUrl(caseId, sort, order)}
+          href={assetExportUrl(caseId, sort, order, lang)}
           data-testid="export-assets"
         >
           {t('inquiry.export')}

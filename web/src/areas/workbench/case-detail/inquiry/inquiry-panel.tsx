@@ -36,6 +36,9 @@ export function InquiryPanel({ detail }: { detail: TCaseDetail }) {
   const total = Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
   const settled = (counts.answered ?? 0) + (counts.failed ?? 0) + (counts.expired ?? 0);
   const isLive = total > 0 && settled < total;
+  // A freeze or seal awaiting the institution's answer changes what is still available: the
+  // feedback refreshes while one is out and once more when the last is answered.
+  const isMeasureOut = measures.data?.items.some((m) => m.state === 'requested') ?? false;
   const canAct = detail.isTeamMember;
 
   return (
@@ -104,7 +107,7 @@ export function InquiryPanel({ detail }: { detail: TCaseDetail }) {
         {section === 'feedback' ? (
           <FeedbackTable
             caseId={detail.id}
-            isLive={isLive}
+            isLive={isLive || isMeasureOut}
             canAct={canAct}
             measures={measures.data}
             onMeasure={setTarget}

@@ -1,4 +1,8 @@
-import type { TMeasureKind, TRequestState } from '../../../../../../src/modules/inquiry/contracts.ts';
+import type {
+  TInstitution,
+  TMeasureKind,
+  TRequestState,
+} from '../../../../../../src/modules/inquiry/contracts.ts';
 import type { MessageKey } from '../../../../i18n/index.ts';
 
 /** Message keys of the inquiry vocabulary, looked up from the codes the server sends. */
@@ -35,6 +39,21 @@ export function measureStateKey(state: string): MessageKey | null {
 }
 
 export const measureKindKey = (kind: TMeasureKind): MessageKey => `inquiry.kind.${kind}`;
+const operationKeys: Record<string, MessageKey> = {
+  query: 'inquiry.kind.query',
+  freeze: 'inquiry.kind.freeze',
+  renew: 'inquiry.kind.renew',
+  unfreeze: 'inquiry.kind.unfreeze',
+  seal: 'inquiry.kind.seal',
+  seize: 'inquiry.kind.seize',
+  release: 'inquiry.kind.release',
+  deduct: 'inquiry.kind.deduct',
+};
+
+/** What an institution can do for the courts (查询, 冻结 …), by the protocol's operation codes. */
+export function operationKey(operation: TInstitution['operations'][number]): MessageKey | null {
+  return operationKeys[operation] ?? null;
+}
 export const requestStateKey = (state: TRequestState): MessageKey => `inquiry.request.${state}`;
 
 export const measureStateColor: Record<string, string> = {

@@ -112,7 +112,7 @@ export function MeasuresTable({ measures, isLoading, canAct, onMeasure }: Props)
           <Flex vertical gap={2}>
             <span>{m.assetDescription}</span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {key ? t(key) : m.assetType} · {m.institution}
+              {key ? t(key) : m.assetType} · {m.institutionName}
             </Typography.Text>
           </Flex>
         );

@@ -36,7 +36,7 @@ export function RequestsTable({
       dataSource={data?.requests ?? []}
       pagination={{ pageSize: 26, hideOnSinglePage: true }}
       columns={[
-        { key: 'institution', title: t('inquiry.col.institution'), dataIndex: 'institution', width: 140 },
+        { key: 'institution', title: t('inquiry.col.institution'), dataIndex: 'institutionName', width: 180 },
         {
           key: 'state',
           title: t('inquiry.col.state'),
@@ -54,7 +54,12 @@ export function RequestsTable({
               ''
             ),
         },
-        { key: 'updatedAt', title: '', width: 140, render: (_v, r) => formatDateTime(r.updatedAt) },
+        {
+          key: 'updatedAt',
+          title: t('inquiry.col.updatedAt'),
+          width: 140,
+          render: (_v, r) => formatDateTime(r.updatedAt),
+        },
         {
           key: 'retry',
           title: '',

@@ -1,0 +1,35 @@
+import type { Bilingual } from '../bilingual.ts';
+
+/** The to-do inbox (待办) and its bell in the header. */
+export const inboxMessages = {
+  'nav.inbox': { zh: '待办', en: 'To do' },
+  'nav.density.compact': { zh: '表格：紧凑', en: 'Tables: compact' },
+  'nav.density.comfortable': { zh: '表格：宽松', en: 'Tables: comfortable' },
+  'inbox.bell': { zh: '待办事项，{count} 条未读', en: 'To-do items, {count} unread' },
+  'inbox.title': { zh: '待办事项', en: 'To-do items' },
+  'inbox.subtitle': {
+    zh: '等您处理的审批、期限、来信、督办和委托；处理完毕即自动移出',
+    en: 'Approvals, deadlines, messages, supervisions and entrustments waiting for you; done work leaves the list',
+  },
+  'inbox.empty': { zh: '暂无待办', en: 'Nothing to do' },
+  'inbox.all': { zh: '查看全部待办', en: 'See all' },
+  'inbox.allKinds': { zh: '全部', en: 'All' },
+  'inbox.markAllRead': { zh: '全部标为已读', en: 'Mark all read' },
+  'inbox.due': { zh: '截止 {date}', en: 'Due {date}' },
+  'inbox.unreadOnly': { zh: '只看未读', en: 'Unread only' },
+  'inbox.kind': { zh: '类别', en: 'Kind' },
+  'inbox.item': { zh: '事项', en: 'Item' },
+  'inbox.dueAt': { zh: '截止日期', en: 'Due' },
+  'inbox.createdAt': { zh: '发生时间', en: 'Since' },
+  'inbox.overdue': { zh: '已超期', en: 'Overdue' },
+  'inbox.unread': { zh: '未读', en: 'Unread' },
+  'inbox.kind.creditApproval': { zh: '失信签发', en: 'Listing to sign' },
+  'inbox.kind.deadline': { zh: '期限', en: 'Deadline' },
+  'inbox.kind.payoutApproval': { zh: '执行款审批', en: 'Payout to approve' },
+  'inbox.kind.partyMessage': { zh: '当事人来信', en: 'From parties' },
+  'inbox.kind.supervision': { zh: '督办', en: 'Supervision' },
+  'inbox.kind.entrustment': { zh: '委托事项', en: 'Entrustment' },
+  'inbox.kind.inquiryAnswered': { zh: '查控反馈', en: 'Inquiry answered' },
+  'inbox.kind.meeting': { zh: '约见', en: 'Meeting' },
+  'inbox.kind.proposal': { zh: '代表建议', en: 'Deputy proposal' },
+} satisfies Record<string, Bilingual>;
