@@ -208,7 +208,9 @@ function AppFrame() {
               <Typography.Text strong ellipsis>
                 {user.court.name}
               </Typography.Text>
-              <Typography.Text type="secondary">{user.court.courtCode}</Typography.Text>
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                {user.court.courtCode}
+              </Typography.Text>
             </Flex>
             <Flex align="center" gap={16}>
               <InboxBell />
@@ -230,7 +232,9 @@ function AppFrame() {
                   <Avatar size="small" style={{ background: '#1d4f91' }}>
                     {user.displayName.slice(0, 1)}
                   </Avatar>
-                  <Typography.Text>{user.displayName}</Typography.Text>
+                  <Typography.Text className="header-user-name" style={{ whiteSpace: 'nowrap' }}>
+                    {user.displayName}
+                  </Typography.Text>
                 </button>
               </Dropdown>
             </Flex>

@@ -1,3 +1,4 @@
+import { additionMessages } from './messages/additions.ts';
 import { adminMessages } from './messages/admin.ts';
 import { caseDetailMessages } from './messages/case-detail.ts';
 import { commandMessages } from './messages/command.ts';
@@ -15,6 +16,7 @@ import { inboxMessages } from './messages/inbox.ts';
 import { inquiryMessages } from './messages/inquiry.ts';
 import { portalMessages } from './messages/portal.ts';
 import { procedureMessages } from './messages/procedures.ts';
+import { selfDisposalMessages } from './messages/self-disposal.ts';
 import { unitMessages } from './messages/units.ts';
 import { workbenchMessages } from './messages/workbench.ts';
 
@@ -39,6 +41,8 @@ export const messages = {
   ...documentMessages,
   ...procedureMessages,
   ...inboxMessages,
+  ...additionMessages,
+  ...selfDisposalMessages,
 };
 
 export type MessageKey = keyof typeof messages;

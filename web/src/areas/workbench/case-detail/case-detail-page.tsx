@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { useFlagLabel } from '../code-labels.ts';
+import { AdditionsPanel } from './additions/additions-panel.tsx';
 import { CaseSummary } from './case-summary.tsx';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { CloseCaseModal } from './close-case-modal.tsx';
@@ -29,6 +30,7 @@ import { SettlementPanel } from './procedures/settlement-panel.tsx';
 import { RatingCard } from './rating/rating-card.tsx';
 import { RecordNodeModal } from './record-node-modal.tsx';
 import { RestoreCaseModal } from './restore-case-modal.tsx';
+import { SelfDisposalPanel } from './self-disposal/self-disposal-panel.tsx';
 import { TeamPanel } from './team-panel.tsx';
 
 const tabKeys = [
@@ -42,9 +44,11 @@ const tabKeys = [
   'credit',
   'inquiry',
   'disposal',
+  'selfDisposal',
   'funds',
   'settlement',
   'propertyReports',
+  'additions',
   'command',
   'partyRequests',
 ] as const;
@@ -200,9 +204,15 @@ function CaseDetailView({ detail }: { detail: TCaseDetail }) {
             { key: 'credit', label: t('case.tab.credit'), children: <CreditPanel detail={detail} /> },
             { key: 'inquiry', label: t('case.tab.inquiry'), children: <InquiryPanel detail={detail} /> },
             { key: 'disposal', label: t('disposal.tab'), children: <DisposalPanel detail={detail} /> },
+            {
+              key: 'selfDisposal',
+              label: t('selfDisposal.tab'),
+              children: <SelfDisposalPanel detail={detail} />,
+            },
             { key: 'funds', label: t('case.tab.funds'), children: <FundsPanel detail={detail} /> },
             { key: 'settlement', label: t('settlement.tab'), children: <SettlementPanel detail={detail} /> },
             { key: 'propertyReports', label: t('reports.tab'), children: <ReportsPanel detail={detail} /> },
+            { key: 'additions', label: t('additions.tab'), children: <AdditionsPanel detail={detail} /> },
             { key: 'command', label: t('command.case.tab'), children: <CommandPanel detail={detail} /> },
             {
               key: 'partyRequests',

@@ -90,19 +90,22 @@ export function InquiryPanel({ detail }: { detail: TCaseDetail }) {
           data-testid={`notice-${n.kind}`}
         />
       ))}
-      <Segmented<Section>
-        value={section}
-        onChange={setSection}
-        options={[
-          { value: 'feedback', label: t('inquiry.section.feedback') },
-          {
-            value: 'measures',
-            label: `${t('inquiry.section.measures')} (${measures.data?.items.length ?? 0})`,
-          },
-          { value: 'graph', label: t('inquiry.section.graph') },
-          { value: 'requests', label: t('inquiry.section.requests') },
-        ]}
-      />
+      {/* On a phone the sections scroll sideways rather than widen the page. */}
+      <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+        <Segmented<Section>
+          value={section}
+          onChange={setSection}
+          options={[
+            { value: 'feedback', label: t('inquiry.section.feedback') },
+            {
+              value: 'measures',
+              label: `${t('inquiry.section.measures')} (${measures.data?.items.length ?? 0})`,
+            },
+            { value: 'graph', label: t('inquiry.section.graph') },
+            { value: 'requests', label: t('inquiry.section.requests') },
+          ]}
+        />
+      </div>
       <Card size="small" variant="borderless" styles={{ body: { padding: 0 } }}>
         {section === 'feedback' ? (
           <FeedbackTable
