@@ -54,8 +54,13 @@ export function useCaseSelfDisposals(caseId: string) {
     queryKey: selfDisposalKeys.case(caseId),
     queryFn: ({ signal }) =>
       requestJson<TSelfDisposalList>(`/api/v1/cases/${id(caseId)}/self-disposals`, { signal }),
+    // While a paid sale's seal is being lifted — the lift ordered, the registry's answer not yet in.
     refetchInterval: (query) =>
-      query.state.data?.items.some((sd) => sd.state === 'paid') ? releasePollMs : false,
+      query.state.data?.items.some(
+        (sd) => sd.state === 'paid' || (sd.state === 'completed' && sd.isAssetUnderControl),
+      )
+        ? releasePollMs
+        : false,
   });
 }
 

@@ -44,7 +44,7 @@ export function InquiryPanel({ detail }: { detail: TCaseDetail }) {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Flex align="center" gap={16} style={{ minWidth: 320, flex: 1 }}>
+        <Flex align="center" gap={16} style={{ minWidth: 'min(320px, 100%)', flex: 1 }}>
           {latest ? (
             <div style={{ flex: 1, maxWidth: 520 }} data-testid="inquiry-progress">
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
