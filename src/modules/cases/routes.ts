@@ -10,17 +10,19 @@ import {
   ZCaseListSchema,
   ZClosedSchema,
   ZCloseSchema,
-  ZCorrectPartySchema,
   ZFileCaseSchema,
   ZFiledSchema,
   ZNodeRecordedSchema,
-  ZPartyChangesSchema,
-  ZPartyCorrectedSchema,
-  ZPartyParamsSchema,
   ZRecordNodeSchema,
   ZRestoreSchema,
   ZTeamAssignedSchema,
 } from './contracts.ts';
+import {
+  ZCorrectPartySchema,
+  ZPartyChangesSchema,
+  ZPartyCorrectedSchema,
+  ZPartyParamsSchema,
+} from './party-correction-contracts.ts';
 import { assignTeam } from './use-cases/assign-team.ts';
 import { closeCase } from './use-cases/close-case.ts';
 import { correctParty, listPartyChanges } from './use-cases/correct-party.ts';

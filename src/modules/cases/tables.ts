@@ -1,6 +1,6 @@
 import { bigint, boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CaseType } from '../../kernel/index.ts';
-import type { TCorrectedFields } from './contracts.ts';
+import type { TCorrectedFields } from './party-correction-contracts.ts';
 
 export const casesSchema = pgSchema('cases');
 

@@ -11,15 +11,14 @@ import type {
   TCaseStatus,
   TClose,
   TClosingType,
-  TCorrectParty,
   TFileCase,
   TFiled,
-  TPartyChange,
   TPartyKind,
   TRecordNode,
   TRestore,
   TTriage,
 } from '../../../src/modules/cases/contracts.ts';
+import type { TCorrectParty, TPartyChange } from '../../../src/modules/cases/party-correction-contracts.ts';
 import { everyValueOf } from '../lib/every-value.ts';
 import { requestJson, requestVoid } from './client.ts';
 

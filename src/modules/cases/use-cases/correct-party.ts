@@ -7,7 +7,7 @@ import { isUuid } from '../../../platform/ids.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { type Actor, hasRole, Role } from '../../identity/index.ts';
 import { loadCaseInScope, loadParties } from '../case-store.ts';
-import type { TCorrectedFields, TCorrectParty, TPartyChange } from '../contracts.ts';
+import type { TCorrectedFields, TCorrectParty, TPartyChange } from '../party-correction-contracts.ts';
 import { assertCanRecordNode, isTeamMember } from '../policy.ts';
 import { hasControlCharacters } from '../rules/free-text.ts';
 import { validatePartyName } from '../rules/party-name.ts';

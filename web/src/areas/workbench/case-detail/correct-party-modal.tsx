@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { TCorrectParty, TParty } from '../../../../../src/modules/cases/contracts.ts';
+import type { TParty } from '../../../../../src/modules/cases/contracts.ts';
+import type { TCorrectParty } from '../../../../../src/modules/cases/party-correction-contracts.ts';
 import { useCorrectParty, usePartyChanges } from '../../../api/cases.ts';
 import { isApiError } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
